@@ -1,0 +1,35 @@
+package dev.corsaudit.cli;
+
+import dev.corsaudit.ToolVersion;
+import picocli.CommandLine.Command;
+
+/** The root command: only dispatches to subcommands. */
+@Command(
+    name = "cors-audit",
+    mixinStandardHelpOptions = true,
+    versionProvider = CorsAuditCommand.Version.class,
+    description = "Tells whether a browser will let a web app call an LLM API directly.",
+    subcommands = {CheckCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  every audited endpoint PASSes",
+      "  1  at least one FAILs (a browser would block the request)",
+      "  2  bad usage or bad input (unknown option, invalid providers.yaml)",
+      "  3  at least one ERROR (network failure) and no FAIL",
+    })
+public final class CorsAuditCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static final class Version implements picocli.CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {ToolVersion.NAME + " " + ToolVersion.version()};
+    }
+  }
+}

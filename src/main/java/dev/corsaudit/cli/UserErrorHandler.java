@@ -1,0 +1,35 @@
+package dev.corsaudit.cli;
+
+import dev.corsaudit.UserException;
+import picocli.CommandLine;
+
+/**
+ * A failure the user caused (bad file, bad value) prints one line and exits 2. Anything else is a
+ * bug: one line too, and the stack trace only with --debug.
+ */
+final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(
+      Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+    if (ex instanceof UserException) {
+      cmd.getErr().println("cors-audit: " + ex.getMessage());
+      cmd.getErr().flush();
+      return ExitCodes.USAGE;
+    }
+    cmd.getErr().println("cors-audit: internal error: " + ex + " (rerun with --debug for the stack trace)");
+    if (isDebug(parseResult)) {
+      ex.printStackTrace(cmd.getErr());
+    }
+    cmd.getErr().flush();
+    return 4;
+  }
+
+  private static boolean isDebug(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+      if (pr.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
