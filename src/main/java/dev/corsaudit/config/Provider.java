@@ -1,5 +1,7 @@
 package dev.corsaudit.config;
 
+import dev.corsaudit.model.CredentialsMode;
+import dev.corsaudit.policy.CorsPolicy;
 import java.util.List;
 
 /**
@@ -8,8 +10,12 @@ import java.util.List;
  * @param url the full URL a browser app calls: base URL joined with the path
  * @param profiles names of the header profiles to audit with
  * @param origins the page origins to audit from
- * @param replica the replica that reproduces this provider offline, or null when there is none
+ * @param credentials fetch()'s credentials mode for this provider's requests
  * @param tracking links to the provider's issue tracker threads about CORS
+ * @param replica the replica that reproduces this provider offline, or null when there is none
+ * @param apiKeyEnv name of the environment variable holding a real API key for --actual, or null
+ * @param actual whether to also send the actual request after a passing preflight
+ * @param policy the CORS policy the endpoint is expected to follow, or null
  */
 public record Provider(
     String id,
@@ -20,10 +26,14 @@ public record Provider(
     String method,
     List<String> profiles,
     List<String> origins,
+    CredentialsMode credentials,
     String notes,
     List<String> models,
     List<String> tracking,
-    String replica) {
+    String replica,
+    String apiKeyEnv,
+    boolean actual,
+    CorsPolicy policy) {
 
   public Provider {
     profiles = List.copyOf(profiles);

@@ -9,17 +9,21 @@ import java.util.Map;
  *
  * @param preflightNeeded false when the request is "simple" and a browser sends no preflight
  * @param warnings advice that does not block the request (e.g. missing Vary: Origin)
+ * @param readableResponseHeaders names of the actual response's headers that script can read
+ *     (Chromium's rules), or null when no actual response was checked
  */
 public record Verdict(
     Outcome outcome,
     List<Cause> causes,
     List<Cause> warnings,
     Map<Engine, EngineVerdict> engines,
-    boolean preflightNeeded) {
+    boolean preflightNeeded,
+    List<String> readableResponseHeaders) {
 
   public Verdict {
     causes = List.copyOf(causes);
     warnings = List.copyOf(warnings);
     engines = Map.copyOf(engines);
+    readableResponseHeaders = readableResponseHeaders == null ? null : List.copyOf(readableResponseHeaders);
   }
 }
