@@ -1,13 +1,104 @@
 package dev.corsaudit.cli;
 
+import dev.corsaudit.ToolVersion;
+import dev.corsaudit.UserException;
+import dev.corsaudit.audit.ActualRequestPolicy;
+import dev.corsaudit.audit.AuditResult;
+import dev.corsaudit.audit.AuditRun;
+import dev.corsaudit.audit.AuditTarget;
+import dev.corsaudit.audit.Auditor;
+import dev.corsaudit.audit.TargetPlanner;
+import dev.corsaudit.audit.TargetPlanner.ProbeLocation;
+import dev.corsaudit.audit.TargetSelection;
+import dev.corsaudit.config.Provider;
+import dev.corsaudit.config.ProvidersFile;
+import dev.corsaudit.fetch.BrowserRequests;
+import dev.corsaudit.model.CredentialsMode;
+import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.probe.Prober;
+import dev.corsaudit.replica.ReplicaServer;
+import dev.corsaudit.report.ReportFormat;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** Audits endpoints: providers.yaml (or --url) → probe → grade → report. */
-@Command(name = "check", mixinStandardHelpOptions = true, description = "Send CORS preflights and grade them as a browser would.")
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Send CORS preflights the way a browser does and grade each answer as the browser would:",
+      "PASS, FAIL with named causes and fixes, or ERROR when the network failed.",
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  every audited endpoint PASSes (skipped rows do not count)",
+      "  1  at least one FAILs (a browser would block the request)",
+      "  2  bad usage or bad input (unknown option, invalid providers.yaml)",
+      "  3  at least one ERROR (network failure) and no FAIL",
+      "  A FAIL outranks an ERROR: a browser-visible breakage is what CI exists to catch.",
+    })
 public final class CheckCommand implements Callable<Integer> {
+
+  @Mixin TargetOptions targetOptions;
+  @Mixin OutputOptions outputOptions;
+  @Mixin NetworkOptions networkOptions;
+
+  @Option(
+      names = "--actual",
+      description =
+          "After a passing preflight, also send the actual request (with the profile's invalid"
+              + " placeholder key, or the key in the provider's api_key_env) and CORS-check its response.")
+  boolean actual;
+
   @Override
-  public Integer call() {
-    return ExitCodes.OK;
+  public Integer call() throws Exception {
+    AuditRun run = execute(targetOptions, networkOptions, outputOptions, actual);
+    outputOptions.write(run);
+    return ExitCodes.forResults(run.results());
+  }
+
+  static AuditRun execute(
+      TargetOptions targets, NetworkOptions network, OutputOptions output, boolean sendActual)
+      throws Exception {
+    ProvidersFile file = targets.load();
+    List<Provider> providers = file.providers();
+    try (ReplicaServer replicas = targets.replicas ? ReplicaServer.startBuiltin() : null;
+        Prober prober = new Prober(network.probeOptions())) {
+      Function<Provider, ProbeLocation> where = locator(replicas);
+      List<AuditTarget> planned =
+          TargetPlanner.plan(providers, file.profiles(), targets.selection(), where);
+      if (planned.isEmpty()) {
+        throw new UserException("nothing to audit: no provider matched; check --only and providers.yaml");
+      }
+      Auditor auditor =
+          new Auditor(
+              prober,
+              network.userAgent,
+              new ActualRequestPolicy(sendActual, System.getenv()),
+              output.progress(planned.size()));
+      List<AuditResult> results = auditor.run(planned);
+      output.progressDone();
+      return new AuditRun(ToolVersion.version(), Clock.systemUTC().instant(), targets.replicas, results);
+    }
+  }
+
+  private static Function<Provider, ProbeLocation> locator(ReplicaServer replicas) {
+    if (replicas == null) {
+      return p -> ProbeLocation.at(p.url());
+    }
+    return p -> {
+      if (p.replica() == null || !replicas.has(p.replica())) {
+        return ProbeLocation.skipped("no replica of this provider; run without --replicas to audit it live");
+      }
+      return ProbeLocation.at(replicas.baseUrl(p.replica()) + p.path());
+    };
   }
 }

@@ -15,4 +15,24 @@ public final class ExitCodes {
   public static final int ERROR = 3;
 
   private ExitCodes() {}
+
+  /** The exit code a run's results call for: any FAIL → 1, else any ERROR → 3, else 0. */
+  public static int forResults(java.util.List<dev.corsaudit.audit.AuditResult> results) {
+    boolean error = false;
+    for (dev.corsaudit.audit.AuditResult result : results) {
+      if (result.verdict() == null) {
+        continue;
+      }
+      switch (result.verdict().outcome()) {
+        case FAIL:
+          return FAIL;
+        case ERROR:
+          error = true;
+          break;
+        default:
+          break;
+      }
+    }
+    return error ? ERROR : OK;
+  }
 }

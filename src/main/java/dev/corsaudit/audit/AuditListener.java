@@ -1,0 +1,17 @@
+package dev.corsaudit.audit;
+
+/** Told about progress, e.g. to draw a progress line. Called from probe threads. */
+public interface AuditListener {
+  void started(int total);
+
+  void finished(AuditResult result);
+
+  AuditListener NONE =
+      new AuditListener() {
+        @Override
+        public void started(int total) {}
+
+        @Override
+        public void finished(AuditResult result) {}
+      };
+}

@@ -1,0 +1,67 @@
+package dev.corsaudit.cli;
+
+import dev.corsaudit.audit.AuditListener;
+import dev.corsaudit.audit.AuditResult;
+import dev.corsaudit.grade.Outcome;
+import java.io.PrintWriter;
+import java.net.URI;
+
+/** A live "done/total" line on stderr, redrawn in place with a carriage return. */
+final class ProgressLine implements AuditListener {
+
+  private final PrintWriter err;
+  private int total;
+  private int done;
+  private int failures;
+  private long slowestMs = -1;
+  private String slowestHost = "";
+  private long lastDrawNanos;
+
+  ProgressLine(PrintWriter err) {
+    this.err = err;
+  }
+
+  @Override
+  public synchronized void started(int total) {
+    this.total = total;
+    draw(true);
+  }
+
+  @Override
+  public synchronized void finished(AuditResult result) {
+    done++;
+    if (result.verdict() != null && result.verdict().outcome() != Outcome.PASS) {
+      failures++;
+    }
+    if (result.preflight() != null && result.preflight().elapsedMs() > slowestMs) {
+      slowestMs = result.preflight().elapsedMs();
+      slowestHost = host(result.target().probeUrl());
+    }
+    draw(done == total);
+  }
+
+  synchronized void clear() {
+    err.print("\r\033[K");
+    err.flush();
+  }
+
+  private void draw(boolean force) {
+    long now = System.nanoTime();
+    // Redrawing on every result would cost more than the probes at thousands per second.
+    if (!force && now - lastDrawNanos < 100_000_000L) {
+      return;
+    }
+    lastDrawNanos = now;
+    String slowest = slowestMs < 0 ? "" : "  slowest: " + slowestHost + " " + slowestMs + " ms";
+    err.print("\r\033[K" + done + "/" + total + " done  " + failures + " not passing" + slowest);
+    err.flush();
+  }
+
+  private static String host(String url) {
+    try {
+      return URI.create(url).getAuthority();
+    } catch (RuntimeException e) {
+      return url;
+    }
+  }
+}
