@@ -28,6 +28,16 @@ import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.corsaudit.diff.DiffRenderer;
+import dev.corsaudit.diff.RowChange;
+import dev.corsaudit.diff.RunDiff;
+import dev.corsaudit.report.Reports;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 
 /** Audits endpoints: providers.yaml (or --url) → probe → grade → report. */
 @Command(
@@ -47,6 +57,8 @@ import picocli.CommandLine.Option;
     })
 public final class CheckCommand implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
+
   @Mixin TargetOptions targetOptions;
   @Mixin OutputOptions outputOptions;
   @Mixin NetworkOptions networkOptions;
@@ -58,11 +70,39 @@ public final class CheckCommand implements Callable<Integer> {
               + " placeholder key, or the key in the provider's api_key_env) and CORS-check its response.")
   boolean actual;
 
+  @Option(
+      names = "--fail-on",
+      paramLabel = "WHEN",
+      description =
+          "error (default: 1 on FAIL, 3 on ERROR), fail (ERRORs exit 0), regression (1 only for rows"
+              + " worse than --baseline) or never.")
+  FailOn failOn = FailOn.ERROR;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description = "A previous JSON report; rows that went PASS→FAIL since are regressions (listed on stderr).")
+  Path baseline;
+
   @Override
   public Integer call() throws Exception {
+    if (failOn == FailOn.REGRESSION && baseline == null) {
+      throw new UserException("--fail-on regression needs --baseline FILE (a previous --format json report)");
+    }
+    JsonNode before = baseline == null ? null : DiffCommand.readReport(baseline);
     AuditRun run = execute(targetOptions, networkOptions, outputOptions, actual);
     outputOptions.write(run);
-    return ExitCodes.forResults(run.results());
+    boolean regression = false;
+    if (before != null) {
+      StringWriter json = new StringWriter();
+      Reports.renderer(ReportFormat.JSON, false).render(run, json);
+      List<RowChange> changes = RunDiff.compare(before, new ObjectMapper().readTree(json.toString()));
+      regression = RunDiff.hasRegression(changes);
+      PrintWriter err = spec.commandLine().getErr();
+      err.print(DiffRenderer.markdown(baseline.toString(), "this run", changes));
+      err.flush();
+    }
+    return failOn.exitCode(run.results(), regression);
   }
 
   static AuditRun execute(

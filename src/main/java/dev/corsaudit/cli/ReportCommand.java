@@ -1,0 +1,103 @@
+package dev.corsaudit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.corsaudit.UserException;
+import dev.corsaudit.audit.AuditRun;
+import dev.corsaudit.diff.DiffRenderer;
+import dev.corsaudit.diff.RowChange;
+import dev.corsaudit.diff.RunDiff;
+import dev.corsaudit.report.AtomicFiles;
+import dev.corsaudit.report.ReportFormat;
+import dev.corsaudit.report.Reports;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The nightly job's command: audit, then write reports/latest.md, reports/latest.json and a dated
+ * copy under reports/history/, each atomically, and compare with the previous latest.json.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Audit and save the compatibility report: <dir>/latest.md, <dir>/latest.json and",
+      "<dir>/history/<date>.{md,json}. The previous latest.json is the baseline for regressions.",
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  nothing the --fail-on setting cares about",
+      "  1  a FAIL (--fail-on fail|error) or a regression since the previous report (--fail-on regression)",
+      "  2  bad usage or bad input",
+      "  3  an ERROR and no FAIL (--fail-on error, the default)",
+    })
+public final class ReportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin TargetOptions targetOptions;
+  @Mixin NetworkOptions networkOptions;
+  @Mixin OutputOptions outputOptions;
+
+  @Option(
+      names = "--reports-dir",
+      paramLabel = "DIR",
+      description = "Where to write the reports (default: ${DEFAULT-VALUE}).")
+  Path reportsDir = Path.of("reports");
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "WHEN",
+      description = "error (default: 1 on FAIL, 3 on ERROR), fail, regression or never.")
+  FailOn failOn = FailOn.ERROR;
+
+  @Option(names = "--actual", description = "Also send the actual request after a passing preflight.")
+  boolean actual;
+
+  @Override
+  public Integer call() throws Exception {
+    Path latestJson = reportsDir.resolve("latest.json");
+    JsonNode baseline = Files.exists(latestJson) ? DiffCommand.readReport(latestJson) : null;
+
+    AuditRun run = CheckCommand.execute(targetOptions, networkOptions, outputOptions, actual);
+    String markdown = render(run, ReportFormat.MARKDOWN);
+    String json = render(run, ReportFormat.JSON);
+    String date = run.generatedAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
+    try {
+      AtomicFiles.write(reportsDir.resolve("history").resolve(date + ".json"), json);
+      AtomicFiles.write(reportsDir.resolve("history").resolve(date + ".md"), markdown);
+      AtomicFiles.write(reportsDir.resolve("latest.md"), markdown);
+      AtomicFiles.write(latestJson, json);
+    } catch (IOException e) {
+      throw new UserException("cannot write reports to " + reportsDir + ": " + e.getMessage());
+    }
+
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("wrote " + reportsDir.resolve("latest.md") + ", " + latestJson + " and history/" + date + ".{md,json}");
+    boolean regression = false;
+    if (baseline != null) {
+      List<RowChange> changes = RunDiff.compare(baseline, new ObjectMapper().readTree(json));
+      regression = RunDiff.hasRegression(changes);
+      out.print(DiffRenderer.markdown("previous latest.json", "this run", changes));
+    }
+    out.flush();
+    return failOn.exitCode(run.results(), regression);
+  }
+
+  private static String render(AuditRun run, ReportFormat format) throws IOException {
+    StringWriter text = new StringWriter();
+    Reports.renderer(format, false).render(run, text);
+    return text.toString();
+  }
+}
