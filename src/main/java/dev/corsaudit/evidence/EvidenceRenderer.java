@@ -1,0 +1,162 @@
+package dev.corsaudit.evidence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.corsaudit.audit.AuditResult;
+import dev.corsaudit.grade.Cause;
+import dev.corsaudit.grade.Engine;
+import dev.corsaudit.grade.EngineVerdict;
+import dev.corsaudit.grade.Outcome;
+import dev.corsaudit.grade.Verdict;
+import dev.corsaudit.model.Exchange;
+import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.RecordedResponse;
+import dev.corsaudit.policy.CorsPolicy;
+import dev.corsaudit.probe.Prober;
+import dev.corsaudit.report.Redactor;
+import java.time.Instant;
+
+/**
+ * A Markdown block to paste into a provider's issue tracker: what was sent (as curl), what came
+ * back (verbatim), the verdict with the browsers' console lines, and the fix in server terms.
+ * Secrets are redacted everywhere.
+ */
+public final class EvidenceRenderer {
+
+  private EvidenceRenderer() {}
+
+  public static String render(AuditResult result, Instant recordedAt, String toolVersion) {
+    StringBuilder md = new StringBuilder();
+    var target = result.target();
+    md.append("### CORS evidence: ").append(target.provider().name()).append("\n\n");
+    md.append("- **Endpoint:** `").append(target.request().url()).append("`\n");
+    md.append("- **Page origin:** `").append(target.request().origin()).append("`\n");
+    md.append("- **Request the page makes:** `fetch()` with method `")
+        .append(target.request().method())
+        .append("`, credentials `")
+        .append(target.request().credentials().wireName())
+        .append("`, headers ");
+    md.append(headerList(target.request().headers())).append(" (profile `").append(target.profile()).append("`)\n");
+    md.append("- **Recorded:** ").append(recordedAt).append(" with cors-audit ").append(toolVersion);
+    if (!target.request().url().equals(target.probeUrl())) {
+      md.append(" against a local replica at `").append(target.probeUrl()).append('`');
+    }
+    md.append("\n\n");
+
+    Exchange exchange = result.preflight() != null ? result.preflight() : result.actual();
+    if (exchange != null) {
+      md.append(result.preflight() != null ? "**Preflight sent** " : "**Request sent** ");
+      md.append("(rerun it with curl):\n\n```sh\n")
+          .append(CurlCommand.of(exchange.request(), Redactor::redact))
+          .append("\n```\n\n");
+      appendResponse(md, exchange);
+    }
+    Verdict verdict = result.verdict();
+    if (verdict != null) {
+      appendVerdict(md, verdict);
+      if (verdict.outcome() != Outcome.PASS) {
+        appendFix(md, FixSuggestion.forRequest(target.request()));
+      }
+    }
+    return md.toString();
+  }
+
+  private static void appendResponse(StringBuilder md, Exchange exchange) {
+    if (exchange.error() != null) {
+      md.append("**No response:** ")
+          .append(exchange.error().kind())
+          .append(": ")
+          .append(exchange.error().message())
+          .append("\n\n");
+      return;
+    }
+    RecordedResponse response = exchange.response();
+    md.append("**Response received** (").append(exchange.elapsedMs()).append(" ms):\n\n```http\n");
+    md.append(response.httpVersion()).append(' ').append(response.status());
+    String reason = HttpReason.of(response.status());
+    if (!reason.isEmpty()) {
+      md.append(' ').append(reason);
+    }
+    md.append('\n');
+    for (HeaderLine line : response.headers()) {
+      HeaderLine shown = Redactor.redact(line);
+      md.append(shown.name()).append(": ").append(shown.value()).append('\n');
+    }
+    if (!response.bodyHead().isEmpty()) {
+      md.append('\n').append(abbreviate(response.bodyHead(), 600)).append('\n');
+    }
+    md.append("```\n\n_").append(Prober.HEADER_ORDER_NOTE).append("_\n\n");
+  }
+
+  private static void appendVerdict(StringBuilder md, Verdict verdict) {
+    md.append("**Verdict: ").append(verdict.outcome()).append("**");
+    md.append(verdict.outcome() == Outcome.PASS ? " — a browser lets this request through.\n\n" : "\n\n");
+    for (Cause cause : verdict.causes()) {
+      md.append("- `").append(cause.code()).append("`: ").append(cause.message());
+      md.append(" **Fix:** ").append(cause.fix()).append('\n');
+    }
+    for (Cause warning : verdict.warnings()) {
+      md.append("- (warning) `").append(warning.code()).append("`: ").append(warning.message()).append('\n');
+    }
+    md.append('\n');
+    for (Engine engine : Engine.values()) {
+      EngineVerdict ev = verdict.engines().get(engine);
+      if (ev != null && ev.consoleMessage() != null) {
+        md.append(switch (engine) {
+              case CHROMIUM -> "Chrome's DevTools console shows:\n\n";
+              case FIREFOX -> "Firefox's console shows:\n\n";
+              case WEBKIT -> "Safari's console shows:\n\n";
+              case SPEC -> "";
+            })
+            .append("> ")
+            .append(ev.consoleMessage())
+            .append("\n\n");
+      }
+    }
+  }
+
+  private static void appendFix(StringBuilder md, FixSuggestion fix) {
+    md.append("**Suggested fix.** Answer the `OPTIONS` preflight (before any auth middleware or")
+        .append(" front-end router) with:\n\n```http\nHTTP/1.1 204 No Content\n");
+    for (HeaderLine line : fix.preflightHeaders()) {
+      md.append(line.name()).append(": ").append(line.value()).append('\n');
+    }
+    md.append("```\n\nand send the same `Access-Control-Allow-Origin` on every actual response,")
+        .append(" errors (401, 429, 5xx) included. As an endpoint CORS policy:\n\n```json\n")
+        .append(policyJson(fix.policy()))
+        .append("\n```\n");
+  }
+
+  static String policyJson(CorsPolicy policy) {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode node = mapper.createObjectNode();
+    policy.allowOrigins().forEach(node.putArray("allow_origins")::add);
+    policy.allowMethods().forEach(node.putArray("allow_methods")::add);
+    policy.allowHeaders().forEach(node.putArray("allow_headers")::add);
+    node.put("max_age", policy.maxAge());
+    node.put("allow_credentials", policy.allowCredentials());
+    try {
+      return mapper.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String headerList(java.util.List<HeaderLine> headers) {
+    if (headers.isEmpty()) {
+      return "none";
+    }
+    StringBuilder out = new StringBuilder();
+    for (HeaderLine header : headers) {
+      HeaderLine shown = Redactor.redact(header);
+      out.append(out.length() == 0 ? "" : ", ").append('`').append(shown.name()).append(": ").append(shown.value()).append('`');
+    }
+    return out.toString();
+  }
+
+  private static String abbreviate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max) + "…";
+  }
+}
