@@ -29,6 +29,8 @@ enum Browser {
           "--disable-extensions",
           "--disable-default-apps",
           "--metrics-recording-only",
+          // Anything not on loopback goes to a dead local proxy, so nothing leaves the machine.
+          "--proxy-server=http://127.0.0.1:9",
           // Sends DevTools console messages (including CORS errors) to stderr as CONSOLE lines.
           "--enable-logging=stderr",
           "--v=0",
@@ -41,7 +43,20 @@ enum Browser {
     @Override
     List<String> command(String binary, Path profile, String pageUrl) throws IOException {
       Files.writeString(profile.resolve("user.js"), FirefoxPrefs.userJs());
-      return List.of(binary, "--headless", "--no-remote", "--profile", profile.toString(), pageUrl);
+      // Opens about:blank; BidiConsole navigates to the page once it listens to the console.
+      return List.of(
+          binary,
+          "--headless",
+          "--no-remote",
+          "--profile",
+          profile.toString(),
+          "--remote-debugging-port=0",
+          "about:blank");
+    }
+
+    @Override
+    boolean opensPageOverBidi() {
+      return true;
     }
   };
 
@@ -72,6 +87,11 @@ enum Browser {
 
   /** Prepares {@code profile} as needed and returns the command line that opens {@code pageUrl}. */
   abstract List<String> command(String binary, Path profile, String pageUrl) throws IOException;
+
+  /** True when the page is opened (and the console read) over WebDriver BiDi, not by URL. */
+  boolean opensPageOverBidi() {
+    return false;
+  }
 
   /** Root has no usable HOME for a browser here, and Firefox needs MOZ_HEADLESS to skip X. */
   Map<String, String> environment(Path home) {

@@ -38,7 +38,7 @@ class BrowserConformanceTest {
     List<ConformanceCase> cases = ConformanceCases.load();
 
     ConformanceRun.Result result = ConformanceRun.run(browser, cases, work, RUN_TIMEOUT);
-    Path written = ObservationFiles.write(browser, result.observations());
+    Path written = ObservationFiles.write(result);
     System.out.printf(
         "conformance %s: %d cases, %d observed -> %s%n",
         browser.key(), cases.size(), result.observations().size(), written);

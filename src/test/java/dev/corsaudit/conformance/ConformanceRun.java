@@ -44,16 +44,24 @@ final class ConformanceRun {
       builder.environment().putAll(browser.environment(home));
       Process process = builder.start();
       boolean finished;
+      BidiConsole bidi = null;
       try {
+        if (browser.opensPageOverBidi()) {
+          bidi = BidiConsole.attachAndOpen(log, page.pageUrl());
+        }
         finished = page.awaitDone(timeout.toMillis());
         // Console lines can trail the page's last report by a moment.
         Thread.sleep(300);
       } finally {
+        if (bidi != null) {
+          bidi.close();
+        }
         killTree(process);
       }
       String output = Files.readString(log, StandardCharsets.ISO_8859_1);
+      List<String> messages = bidi != null ? bidi.lines() : ConsoleLines.fromChromiumLog(output);
       Map<String, List<String>> console =
-          ConsoleLines.byCase(output, target.baseUrl(), page.origin());
+          ConsoleLines.byCase(messages, target.baseUrl(), page.origin());
       List<Observation> observations = new ArrayList<>();
       Map<String, BrowserReport> reports = page.reports();
       for (ConformanceCase c : cases) {

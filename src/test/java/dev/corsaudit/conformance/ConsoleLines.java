@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Picks a browser's console lines out of its log output and files them under the case whose URL
- * they mention. Chromium (with --enable-logging=stderr) writes
- * {@code [pid:tid:time:INFO:CONSOLE:0] "message", source: url (line)}; the message is kept.
+ * Files a browser's console messages under the case whose URL they mention. Chromium (with
+ * --enable-logging=stderr) writes {@code [pid:tid:time:INFO:CONSOLE:0] "message", source: url
+ * (line)} to stderr; Firefox's come from WebDriver BiDi log entries (see BidiConsole).
  */
 final class ConsoleLines {
 
@@ -19,19 +19,27 @@ final class ConsoleLines {
 
   private ConsoleLines() {}
 
-  /**
-   * @param targetBaseUrl the URL prefix of every case (it carries the run's nonce)
-   * @return case id → its console lines, normalised with {origin} and {target}
-   */
-  static Map<String, List<String>> byCase(String log, String targetBaseUrl, String pageOrigin) {
-    Pattern caseUrl = Pattern.compile(Pattern.quote(targetBaseUrl + "/case/") + "([a-z0-9-]+)");
-    Map<String, List<String>> out = new HashMap<>();
+  /** The console messages in Chromium's stderr log, in order. */
+  static List<String> fromChromiumLog(String log) {
+    List<String> messages = new ArrayList<>();
     for (String raw : log.split("\\R")) {
       Matcher console = CHROMIUM_CONSOLE.matcher(raw);
-      String message = console.matches() ? console.group(1) : firefoxMessage(raw);
-      if (message == null) {
-        continue;
+      if (console.matches()) {
+        messages.add(console.group(1));
       }
+    }
+    return messages;
+  }
+
+  /**
+   * @param targetBaseUrl the URL prefix of every case (it carries the run's nonce)
+   * @return case id → its console messages, normalised with {origin} and {target}
+   */
+  static Map<String, List<String>> byCase(
+      List<String> messages, String targetBaseUrl, String pageOrigin) {
+    Pattern caseUrl = Pattern.compile(Pattern.quote(targetBaseUrl + "/case/") + "([a-z0-9-]+)");
+    Map<String, List<String>> out = new HashMap<>();
+    for (String message : messages) {
       Matcher url = caseUrl.matcher(message);
       if (url.find()) {
         String normalised =
@@ -40,11 +48,5 @@ final class ConsoleLines {
       }
     }
     return out;
-  }
-
-  // Firefox prints console messages reported to the console service as plain text lines.
-  private static String firefoxMessage(String raw) {
-    int start = raw.indexOf("Cross-Origin Request");
-    return start < 0 ? null : raw.substring(start).strip();
   }
 }

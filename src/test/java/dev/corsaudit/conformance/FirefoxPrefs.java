@@ -37,7 +37,6 @@ final class FirefoxPrefs {
     prefs.put("network.prefetch-next", false);
     prefs.put("network.dns.disablePrefetch", true);
     prefs.put("network.http.speculative-parallel-limit", 0);
-    prefs.put("network.proxy.type", 0);
     prefs.put("extensions.update.enabled", false);
     prefs.put("extensions.getAddons.cache.enabled", false);
     prefs.put("extensions.systemAddon.update.enabled", false);
@@ -49,16 +48,25 @@ final class FirefoxPrefs {
     prefs.put("browser.search.update", false);
     prefs.put("browser.region.network.url", "");
     prefs.put("browser.region.update.enabled", false);
-    prefs.put("services.settings.server", "http://127.0.0.1:9/");
+    prefs.put("browser.newtabpage.activity-stream.feeds.topsites", false);
+    prefs.put("browser.newtabpage.activity-stream.feeds.system.topstories", false);
+    prefs.put("browser.newtabpage.activity-stream.feeds.section.topstories", false);
+    prefs.put("messaging-system.rsexperimentloader.enabled", false);
+    prefs.put("nimbus.telemetry.targetingContextEnabled", false);
+    // Anything not on loopback goes to a dead local proxy, so nothing leaves the machine;
+    // loopback itself is never proxied (network.proxy.allow_hijacking_localhost is false).
+    prefs.put("network.proxy.type", 1);
+    prefs.put("network.proxy.http", "127.0.0.1");
+    prefs.put("network.proxy.http_port", 9);
+    prefs.put("network.proxy.ssl", "127.0.0.1");
+    prefs.put("network.proxy.ssl_port", 9);
+    prefs.put("network.proxy.allow_hijacking_localhost", false);
     prefs.put("media.gmp-manager.url", "");
     prefs.put("media.gmp-gmpopenh264.enabled", false);
     prefs.put("browser.ping-centre.telemetry", false);
     prefs.put("browser.contentblocking.report.lockwise.enabled", false);
     prefs.put("identity.fxaccounts.enabled", false);
     prefs.put("signon.rememberSignons", false);
-    // Console API calls go to stdout; used to capture the page's own log lines.
-    prefs.put("devtools.console.stdout.content", true);
-    prefs.put("browser.dom.window.dump.enabled", true);
     StringBuilder out = new StringBuilder();
     prefs.forEach(
         (name, value) ->
