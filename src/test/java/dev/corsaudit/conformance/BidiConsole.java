@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,17 +30,19 @@ import java.util.regex.Pattern;
 final class BidiConsole implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern LISTENING = Pattern.compile("WebDriver BiDi listening on (ws://\\S+)");
+  private static final Pattern LISTENING =
+      Pattern.compile("WebDriver BiDi listening on (ws://\\S+)");
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(20);
 
   private final List<String> lines = new CopyOnWriteArrayList<>();
-  private final CompletableFuture<String> topContext = new CompletableFuture<>();
+  private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final StringBuilder partial = new StringBuilder();
+  private int nextId = 1;
   private WebSocket socket;
 
   private BidiConsole() {}
 
-  /** Waits for the agent's address in {@code browserLog}, subscribes, then opens {@code pageUrl}. */
+  /** Waits for the agent's address in {@code browserLog}, subscribes, opens {@code pageUrl}. */
   static BidiConsole attachAndOpen(Path browserLog, String pageUrl)
       throws IOException, InterruptedException {
     BidiConsole console = new BidiConsole();
@@ -50,15 +53,13 @@ final class BidiConsole implements AutoCloseable {
               .newWebSocketBuilder()
               .buildAsync(URI.create(address + "/session"), console.listener())
               .get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      console.send(1, "session.new", "{\"capabilities\":{}}");
-      console.send(2, "session.subscribe", "{\"events\":[\"log.entryAdded\"]}");
-      console.send(3, "browsingContext.getTree", "{\"maxDepth\":0}");
-      String context = console.topContext.get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      console.send(
-          4,
-          "browsingContext.navigate",
-          JSON.writeValueAsString(Map.of("context", context, "url", pageUrl)));
+      console.call("session.new", Map.of("capabilities", Map.of()));
+      console.call("session.subscribe", Map.of("events", List.of("log.entryAdded")));
+      String context = console.topLevelContext();
+      console.call(
+          "browsingContext.navigate", Map.of("context", context, "url", pageUrl, "wait", "none"));
     } catch (ExecutionException | TimeoutException e) {
+      console.close();
       throw new IOException("WebDriver BiDi attach to " + address + " failed: " + e, e);
     }
     return console;
@@ -69,10 +70,37 @@ final class BidiConsole implements AutoCloseable {
     return List.copyOf(lines);
   }
 
-  private void send(int id, String method, String params)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    String message = "{\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}";
+  // The first window may not be registered the moment the agent starts listening: ask again.
+  private String topLevelContext()
+      throws IOException, InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode contexts = call("browsingContext.getTree", Map.of("maxDepth", 0)).path("contexts");
+      if (contexts.size() > 0) {
+        return contexts.get(0).path("context").asText();
+      }
+      Thread.sleep(200);
+    }
+    throw new IOException("Firefox reported no browsing context within " + STEP_TIMEOUT);
+  }
+
+  /** Sends one command and waits for its result; a BiDi error becomes an IOException. */
+  private JsonNode call(String method, Map<String, Object> params)
+      throws IOException, InterruptedException, ExecutionException, TimeoutException {
+    int id;
+    synchronized (this) {
+      id = nextId++;
+    }
+    CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+    pending.put(id, reply);
+    String message =
+        JSON.writeValueAsString(Map.of("id", id, "method", method, "params", params));
     socket.sendText(message, true).get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    JsonNode answer = reply.get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    if (!"success".equals(answer.path("type").asText())) {
+      throw new IOException(method + " failed: " + answer);
+    }
+    return answer.path("result");
   }
 
   private WebSocket.Listener listener() {
@@ -91,17 +119,19 @@ final class BidiConsole implements AutoCloseable {
   }
 
   private void onMessage(String text) {
+    JsonNode message;
     try {
-      JsonNode message = JSON.readTree(text);
-      if ("log.entryAdded".equals(message.path("method").asText())) {
-        lines.add(message.path("params").path("text").asText());
-      } else if (message.path("id").asInt() == 3) {
-        topContext.complete(message.path("result").path("contexts").path(0).path("context").asText());
-      } else if ("error".equals(message.path("type").asText())) {
-        topContext.completeExceptionally(new IOException("BiDi error: " + text));
-      }
+      message = JSON.readTree(text);
     } catch (IOException e) {
-      topContext.completeExceptionally(e);
+      return;
+    }
+    if ("log.entryAdded".equals(message.path("method").asText())) {
+      lines.add(message.path("params").path("text").asText());
+    } else if (message.has("id")) {
+      CompletableFuture<JsonNode> reply = pending.remove(message.path("id").asInt());
+      if (reply != null) {
+        reply.complete(message);
+      }
     }
   }
 
@@ -117,7 +147,8 @@ final class BidiConsole implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    throw new IOException("Firefox did not announce a WebDriver BiDi address within " + STEP_TIMEOUT);
+    throw new IOException(
+        "Firefox did not announce a WebDriver BiDi address within " + STEP_TIMEOUT);
   }
 
   @Override

@@ -31,7 +31,8 @@ class BrowserConformanceTest {
   @ParameterizedTest
   @EnumSource(Browser.class)
   void browserDoesWhatTheCaseFilesSay(Browser browser, @TempDir Path work) throws Exception {
-    assumeFalse(Boolean.getBoolean("browsers.skip"), "browser conformance skipped: browsers.skip=true");
+    assumeFalse(
+        Boolean.getBoolean("browsers.skip"), "browser conformance skipped: browsers.skip=true");
     assumeTrue(
         browser.installed(),
         () -> "browser conformance skipped: " + browser.binary() + " is not installed");
@@ -57,7 +58,9 @@ class BrowserConformanceTest {
       problems.addAll(check(browser, c, byId.get(c.id())));
     }
     if (!problems.isEmpty()) {
-      fail(browser.key() + ": " + problems.size() + " disagreement(s)\n" + String.join("\n", problems));
+      fail(
+          browser.key() + ": " + problems.size() + " disagreement(s)\n"
+              + String.join("\n", problems));
     }
   }
 

@@ -8,8 +8,7 @@ import java.util.Locale;
 /**
  * A response the target server plays back verbatim. Header values may contain {@code {origin}}
  * ({@code {ORIGIN}} for its upper-cased form), replaced by the page's serialized origin at run
- * time; values keep their leading and trailing
- * whitespace because some cases test exactly that.
+ * time. Values keep their leading and trailing whitespace because some cases test exactly that.
  *
  * @param contentType sent as a Content-Type line after {@code headers}, or null for none
  */

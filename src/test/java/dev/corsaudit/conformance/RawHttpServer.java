@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * A tiny HTTP/1.1 server on 127.0.0.1 that writes header lines exactly as given: repeated names
@@ -144,7 +145,8 @@ final class RawHttpServer implements AutoCloseable {
     }
     String length = HeaderLine.combined(headers, "Content-Length");
     byte[] body = length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length.strip()));
-    return new Request(requestLine[0], requestLine.length > 1 ? requestLine[1] : "/", headers, body);
+    String target = requestLine.length > 1 ? requestLine[1] : "/";
+    return new Request(requestLine[0], target, headers, body);
   }
 
   private static String readHead(InputStream in) throws IOException {
@@ -187,7 +189,7 @@ final class RawHttpServer implements AutoCloseable {
     out.flush();
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads() {
     return runnable -> {
       Thread thread = new Thread(runnable, "raw-http");
       thread.setDaemon(true);
