@@ -1,0 +1,146 @@
+package dev.corsaudit.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.corsaudit.grade.Engine;
+import dev.corsaudit.grade.Outcome;
+import dev.corsaudit.model.CredentialsMode;
+import dev.corsaudit.model.HeaderLine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads the case files under {@code conformance/cases/} on the test classpath. Each file holds
+ * {@code {"cases": [...]}}; files are read in name order and cases keep their order in the file.
+ */
+public final class ConformanceCases {
+
+  public static final String RESOURCE_DIR = "conformance/cases";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ConformanceCases() {}
+
+  public static List<ConformanceCase> load() {
+    URL dir = ConformanceCases.class.getClassLoader().getResource(RESOURCE_DIR);
+    if (dir == null) {
+      throw new IllegalStateException("no " + RESOURCE_DIR + " on the test classpath");
+    }
+    List<ConformanceCase> cases = new ArrayList<>();
+    try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        for (JsonNode node : JSON.readTree(file.toFile()).path("cases")) {
+          cases.add(parseCase(node, file.getFileName().toString()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    requireUniqueIds(cases);
+    return List.copyOf(cases);
+  }
+
+  static ConformanceCase parseCase(JsonNode node, String fileName) {
+    String id = required(node, "id", fileName).asText();
+    if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+      throw new IllegalArgumentException(fileName + ": case id '" + id + "' must be [a-z0-9-]+");
+    }
+    String where = fileName + " case " + id;
+    JsonNode request = required(node, "request", where);
+    CaseRequest caseRequest =
+        new CaseRequest(
+            required(request, "method", where).asText(),
+            headers(request.path("headers"), where),
+            CredentialsMode.parse(request.path("credentials").asText("omit")),
+            textOrNull(request, "body"));
+    return new ConformanceCase(
+        id,
+        required(node, "description", where).asText(),
+        required(node, "source", where).asText(),
+        caseRequest,
+        node.hasNonNull("preflight") ? response(node.get("preflight"), where) : null,
+        response(required(node, "actual", where), where),
+        expectations(node.path("expect"), where),
+        requestHeadersQuirks(node.path("acrh")));
+  }
+
+  private static Map<Engine, String> requestHeadersQuirks(JsonNode node) {
+    Map<Engine, String> quirks = new EnumMap<>(Engine.class);
+    node.fields()
+        .forEachRemaining(
+            field ->
+                quirks.put(
+                    Engine.valueOf(field.getKey().toUpperCase(Locale.ROOT)),
+                    field.getValue().isNull() ? "" : field.getValue().asText()));
+    return quirks;
+  }
+
+  private static CaseResponse response(JsonNode node, String where) {
+    return new CaseResponse(
+        required(node, "status", where).asInt(),
+        headers(node.path("headers"), where),
+        textOrNull(node, "body"),
+        textOrNull(node, "content_type"));
+  }
+
+  private static List<HeaderLine> headers(JsonNode array, String where) {
+    List<HeaderLine> lines = new ArrayList<>();
+    for (JsonNode pair : array) {
+      if (!pair.isArray() || pair.size() != 2) {
+        throw new IllegalArgumentException(where + ": header " + pair + " is not [name, value]");
+      }
+      lines.add(new HeaderLine(pair.get(0).asText(), pair.get(1).asText()));
+    }
+    return lines;
+  }
+
+  private static Map<Engine, Outcome> expectations(JsonNode node, String where) {
+    Map<Engine, Outcome> expect = new EnumMap<>(Engine.class);
+    node.fields()
+        .forEachRemaining(
+            field -> {
+              Engine engine = Engine.valueOf(field.getKey().toUpperCase(Locale.ROOT));
+              expect.put(engine, Outcome.valueOf(field.getValue().asText()));
+            });
+    if (!expect.containsKey(Engine.CHROMIUM) || !expect.containsKey(Engine.FIREFOX)) {
+      throw new IllegalArgumentException(where + ": expect needs chromium and firefox");
+    }
+    return expect;
+  }
+
+  private static JsonNode required(JsonNode node, String field, String where) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      throw new IllegalArgumentException(where + ": missing '" + field + "'");
+    }
+    return value;
+  }
+
+  private static String textOrNull(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  private static void requireUniqueIds(List<ConformanceCase> cases) {
+    Set<String> seen = new HashSet<>();
+    for (ConformanceCase c : cases) {
+      if (!seen.add(c.id())) {
+        throw new IllegalArgumentException("duplicate case id " + c.id());
+      }
+    }
+  }
+}
