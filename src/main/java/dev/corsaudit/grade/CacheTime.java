@@ -1,0 +1,76 @@
+package dev.corsaudit.grade;
+
+import dev.corsaudit.model.HeaderLine;
+import java.util.List;
+
+/**
+ * How long each engine caches a passing preflight, from Access-Control-Max-Age (cors-rules.md §4):
+ * default 5 s everywhere; Chromium caps at 7200 s and treats negatives as 0; Firefox caps at
+ * 86400 s and does not cache invalid values or 0; WebKit caps at 600 s.
+ */
+final class CacheTime {
+
+  static final int DEFAULT_SECONDS = 5;
+
+  private CacheTime() {}
+
+  /** Seconds the engine keeps the preflight, or null when it does not cache it at all. */
+  static Integer seconds(Engine engine, List<HeaderLine> headers) {
+    List<String> lines = HeaderLine.values(headers, "Access-Control-Max-Age");
+    if (lines.isEmpty()) {
+      return DEFAULT_SECONDS;
+    }
+    String value = lines.size() == 1 ? lines.get(0).strip() : String.join(", ", lines);
+    return switch (engine) {
+      case SPEC -> isDigits(value) ? clampToInt(value, Integer.MAX_VALUE) : DEFAULT_SECONDS;
+      case CHROMIUM -> chromium(value);
+      case FIREFOX -> {
+        if (!isDigits(value)) {
+          yield null;
+        }
+        int seconds = clampToInt(value, 86400);
+        yield seconds == 0 ? null : seconds;
+      }
+      case WEBKIT -> webkit(value);
+    };
+  }
+
+  /** True when a value is not plain delta-seconds (the spec then falls back to 5 s). */
+  static boolean isInvalid(List<HeaderLine> headers) {
+    List<String> lines = HeaderLine.values(headers, "Access-Control-Max-Age");
+    return !lines.isEmpty() && (lines.size() > 1 || !isDigits(lines.get(0).strip()));
+  }
+
+  private static Integer chromium(String value) {
+    // base::StringToInt64: an optional sign and digits, nothing else.
+    if (!value.matches("[+-]?\\d+")) {
+      return DEFAULT_SECONDS;
+    }
+    if (value.startsWith("-")) {
+      return 0;
+    }
+    return clampToInt(value.startsWith("+") ? value.substring(1) : value, 7200);
+  }
+
+  private static Integer webkit(String value) {
+    if (!value.matches("[+-]?\\d+")) {
+      return DEFAULT_SECONDS;
+    }
+    if (value.startsWith("-")) {
+      return 0;
+    }
+    return clampToInt(value.startsWith("+") ? value.substring(1) : value, 600);
+  }
+
+  private static boolean isDigits(String value) {
+    return value.matches("\\d+");
+  }
+
+  private static int clampToInt(String digits, int cap) {
+    String trimmed = digits.replaceFirst("^0+(?=\\d)", "");
+    if (trimmed.length() > 9) {
+      return cap;
+    }
+    return (int) Math.min(Long.parseLong(trimmed), cap);
+  }
+}

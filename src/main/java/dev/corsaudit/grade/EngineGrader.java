@@ -1,0 +1,217 @@
+package dev.corsaudit.grade;
+
+import dev.corsaudit.fetch.BrowserRequests;
+import dev.corsaudit.fetch.FetchMethods;
+import dev.corsaudit.fetch.PreflightPlan;
+import dev.corsaudit.model.CorsRequest;
+import dev.corsaudit.model.CredentialsMode;
+import dev.corsaudit.model.Exchange;
+import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.RecordedResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One engine's verdict on one recorded exchange, following the Fetch Standard's CORS-preflight
+ * fetch (cors-rules.md §1.3) with each engine's known deviations (§2, §4): check order, whether
+ * '*' covers Authorization, whether a script-set User-Agent counts, and Max-Age caps.
+ */
+final class EngineGrader {
+
+  private final Engine engine;
+  private final CorsRequest request;
+  private final boolean include;
+  private final List<Cause> causes = new ArrayList<>();
+  private Block block;
+
+  private EngineGrader(Engine engine, CorsRequest request) {
+    this.engine = engine;
+    this.request = request;
+    this.include = request.credentials() == CredentialsMode.INCLUDE;
+  }
+
+  static EngineVerdict grade(Engine engine, CorsRequest request, Exchange preflight, Exchange actual) {
+    return new EngineGrader(engine, request).run(preflight, actual);
+  }
+
+  private EngineVerdict run(Exchange preflight, Exchange actual) {
+    PreflightPlan plan = BrowserRequests.plan(request, engine == Engine.CHROMIUM);
+    Integer cacheSeconds = null;
+    if (preflight != null) {
+      if (preflight.failed()) {
+        return error(preflight);
+      }
+      checkPreflight(plan, preflight.response());
+      if (causes.isEmpty()) {
+        cacheSeconds = CacheTime.seconds(engine, preflight.response().headers());
+      }
+    }
+    if (causes.isEmpty() && actual != null) {
+      if (actual.failed()) {
+        return error(actual);
+      }
+      checkActual(actual.response());
+    }
+    if (causes.isEmpty()) {
+      return new EngineVerdict(engine, Outcome.PASS, List.of(), null, cacheSeconds);
+    }
+    return new EngineVerdict(
+        engine, Outcome.FAIL, causes, ConsoleMessages.of(engine, block, request.url(), request.origin()), null);
+  }
+
+  private EngineVerdict error(Exchange exchange) {
+    return new EngineVerdict(engine, Outcome.ERROR, List.of(Causes.network(exchange.error())), null, null);
+  }
+
+  private void checkPreflight(PreflightPlan plan, RecordedResponse response) {
+    List<HeaderLine> headers = response.headers();
+    int status = response.status();
+    boolean redirect = isRedirect(response);
+    boolean okStatus = status >= 200 && status <= 299;
+    AllowOriginCheck.Result allowOrigin = AllowOriginCheck.check(headers, request.origin(), request.credentials());
+
+    if (engine == Engine.WEBKIT) {
+      // WebKit checks the status before Access-Control-Allow-Origin.
+      if (!okStatus) {
+        fail(redirect ? Causes.redirect(status, response.header("Location")) : Causes.status(status),
+            new Block(redirect ? Block.Kind.PREFLIGHT_REDIRECT : Block.Kind.PREFLIGHT_STATUS, null, null, status, null, false));
+      }
+      if (allowOrigin != AllowOriginCheck.Result.OK) {
+        failAllowOrigin(allowOrigin, response, Block.Kind.PREFLIGHT_ALLOW_ORIGIN);
+      }
+    } else {
+      if (redirect) {
+        fail(Causes.redirect(status, response.header("Location")),
+            new Block(Block.Kind.PREFLIGHT_REDIRECT, null, null, status, null, false));
+      }
+      if (allowOrigin != AllowOriginCheck.Result.OK) {
+        failAllowOrigin(allowOrigin, response, Block.Kind.PREFLIGHT_ALLOW_ORIGIN);
+      }
+      if (!okStatus && !redirect) {
+        fail(Causes.status(status), new Block(Block.Kind.PREFLIGHT_STATUS, null, null, status, null, false));
+      }
+    }
+    if (!causes.isEmpty()) {
+      return;
+    }
+
+    HeaderLists.Parsed methods = HeaderLists.parse(headers, "Access-Control-Allow-Methods");
+    HeaderLists.Parsed allowHeaders = HeaderLists.parse(headers, "Access-Control-Allow-Headers");
+    if (methods.failed()) {
+      fail(Causes.invalidList(true, methods.invalidElement()),
+          new Block(Block.Kind.ALLOW_METHODS_PARSE, null, methods.invalidElement(), status, null, false));
+    }
+    if (allowHeaders.failed()) {
+      fail(Causes.invalidList(false, allowHeaders.invalidElement()),
+          new Block(Block.Kind.ALLOW_HEADERS_PARSE, null, allowHeaders.invalidElement(), status, null, false));
+    }
+    if (!causes.isEmpty()) {
+      return;
+    }
+    checkMethod(plan.normalizedMethod(), methods.values() == null ? List.of() : methods.values(), status);
+    checkHeaders(plan.unsafeHeaderNames(), allowHeaders.values() == null ? List.of() : allowHeaders.values(), status);
+  }
+
+  private void checkMethod(String method, List<String> allowed, int status) {
+    if (allowed.contains(method) || FetchMethods.isSafelisted(method)) {
+      return;
+    }
+    boolean star = allowed.contains("*");
+    if (star && !include) {
+      return;
+    }
+    fail(Causes.method(method, star && include), new Block(Block.Kind.METHOD, null, null, status, method, false));
+  }
+
+  private void checkHeaders(List<String> unsafeNames, List<String> allowed, int status) {
+    List<String> lowerAllowed = allowed.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+    boolean star = lowerAllowed.contains("*");
+    List<String> missing = new ArrayList<>();
+    for (String name : unsafeNames) {
+      if (lowerAllowed.contains(name)) {
+        continue;
+      }
+      boolean starCovers = star && !include && !(engine == Engine.SPEC && name.equals("authorization"));
+      if (starCovers) {
+        continue;
+      }
+      missing.add(name);
+      if (star && !include && name.equals("authorization")) {
+        causes.add(Causes.authorizationNotCoveredBySpec());
+      } else {
+        causes.add(Causes.header(name, star && include));
+      }
+    }
+    if (!missing.isEmpty() && block == null) {
+      // Chromium names the last missing header, Firefox and WebKit the first (seen in the browsers).
+      String named = engine == Engine.CHROMIUM ? missing.get(missing.size() - 1) : missing.get(0);
+      block = new Block(Block.Kind.HEADER, null, null, status, named, false);
+    }
+  }
+
+  private void checkActual(RecordedResponse response) {
+    AllowOriginCheck.Result allowOrigin =
+        AllowOriginCheck.check(response.headers(), request.origin(), request.credentials());
+    if (allowOrigin != AllowOriginCheck.Result.OK) {
+      failAllowOrigin(allowOrigin, response, Block.Kind.ACTUAL_ALLOW_ORIGIN);
+    }
+  }
+
+  private void failAllowOrigin(AllowOriginCheck.Result result, RecordedResponse response, Block.Kind kind) {
+    List<HeaderLine> headers = response.headers();
+    String value =
+        result == AllowOriginCheck.Result.INVALID_CREDENTIALS
+            ? AllowOriginCheck.credentialsValue(headers)
+            : AllowOriginCheck.value(headers);
+    boolean actual = kind == Block.Kind.ACTUAL_ALLOW_ORIGIN;
+    Cause cause = Causes.allowOrigin(result, actual, request, value, AllowOriginCheck.credentialsValue(headers));
+    if (result == AllowOriginCheck.Result.MISSING && !actual && !hasAnyAllowHeader(headers)) {
+      cause = refineMissing(response, cause);
+    }
+    fail(cause, new Block(kind, result, value, response.status(), null, AllowOriginCheck.lineCount(headers) > 1));
+  }
+
+  /** No Access-Control-Allow-* at all: say what answered instead (the seed's NIM and OpenCode Zen). */
+  private static Cause refineMissing(RecordedResponse response, Cause missing) {
+    if (looksLikeHtml(response)) {
+      return Causes.spaFallback(response.status());
+    }
+    String vary = HeaderLine.combined(response.headers(), "Vary");
+    if (vary != null && vary.toLowerCase(Locale.ROOT).contains("origin")) {
+      return Causes.varyWithoutAllow(vary);
+    }
+    return missing;
+  }
+
+  static boolean looksLikeHtml(RecordedResponse response) {
+    String type = response.contentType();
+    if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
+      return true;
+    }
+    String body = response.bodyHead().stripLeading().toLowerCase(Locale.ROOT);
+    return body.startsWith("<!doctype html") || body.startsWith("<html");
+  }
+
+  private static boolean hasAnyAllowHeader(List<HeaderLine> headers) {
+    for (HeaderLine line : headers) {
+      if (line.lowerName().startsWith("access-control-allow-")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isRedirect(RecordedResponse response) {
+    int status = response.status();
+    boolean redirectStatus = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    return redirectStatus && response.header("Location") != null;
+  }
+
+  private void fail(Cause cause, Block why) {
+    causes.add(cause);
+    if (block == null) {
+      block = why;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.corsaudit.grade;
+
+import dev.corsaudit.fetch.BrowserRequests;
+import dev.corsaudit.fetch.PreflightPlan;
+import dev.corsaudit.model.CorsRequest;
+import dev.corsaudit.model.Exchange;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Grades a recorded exchange exactly as browsers would. Pure: it sees only the request the page
+ * makes and what came back, and never touches the network, the clock or the file system.
+ */
+public final class Grader {
+
+  private Grader() {}
+
+  /**
+   * @param preflight the recorded preflight, or null when the request needs none
+   * @param actual the recorded actual request, or null when it was not sent
+   */
+  public static Verdict grade(CorsRequest request, Exchange preflight, Exchange actual) {
+    PreflightPlan plan = BrowserRequests.plan(request);
+    Map<Engine, EngineVerdict> engines = new EnumMap<>(Engine.class);
+    for (Engine engine : Engine.values()) {
+      engines.put(engine, EngineGrader.grade(engine, request, preflight, actual));
+    }
+    EngineVerdict chromium = engines.get(Engine.CHROMIUM);
+    List<String> readable = null;
+    if (chromium.outcome() == Outcome.PASS && actual != null && actual.response() != null) {
+      readable = ExposedHeaders.readable(actual.response().headers(), request.credentials());
+    }
+    List<Cause> warnings = Warnings.collect(request, plan, preflight, actual, engines, readable);
+    return new Verdict(chromium.outcome(), chromium.causes(), warnings, engines, plan.preflightNeeded(), readable);
+  }
+}
