@@ -1,16 +1,30 @@
 package dev.corsaudit.audit;
 
+import dev.corsaudit.security.Finding;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything a report renders: the results in input order and when and by what they were made.
+ * Everything a report renders: the results in input order, the security and policy findings, and
+ * when and by what they were made.
  *
  * @param replicas true when the run probed the built-in replicas instead of the real providers
+ * @param securityProbed true when hostile-origin probes ran (so "no findings" means something)
  */
-public record AuditRun(String toolVersion, Instant generatedAt, boolean replicas, List<AuditResult> results) {
+public record AuditRun(
+    String toolVersion,
+    Instant generatedAt,
+    boolean replicas,
+    List<AuditResult> results,
+    List<Finding> findings,
+    boolean securityProbed) {
 
   public AuditRun {
     results = List.copyOf(results);
+    findings = List.copyOf(findings);
+  }
+
+  public AuditRun(String toolVersion, Instant generatedAt, boolean replicas, List<AuditResult> results) {
+    this(toolVersion, generatedAt, replicas, results, List.of(), false);
   }
 }

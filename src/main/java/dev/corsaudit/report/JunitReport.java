@@ -1,0 +1,79 @@
+package dev.corsaudit.report;
+
+import dev.corsaudit.audit.AuditResult;
+import dev.corsaudit.audit.AuditRun;
+import dev.corsaudit.grade.Cause;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * JUnit XML (the Ant/Surefire dialect CI dashboards read): one testcase per row, named
+ * "profile @ origin" in class "provider id"; FAIL → failure, ERROR → error, skipped → skipped.
+ */
+final class JunitReport implements ReportRenderer {
+
+  @Override
+  public void render(AuditRun run, Writer out) throws IOException {
+    long failures = run.results().stream().filter(r -> RowView.verdict(r).equals("FAIL")).count();
+    long errors = run.results().stream().filter(r -> RowView.verdict(r).equals("ERROR")).count();
+    long skipped = run.results().stream().filter(r -> RowView.verdict(r).equals("SKIPPED")).count();
+    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    xml.append("<testsuite name=\"cors-audit\" tests=\"").append(run.results().size())
+        .append("\" failures=\"").append(failures).append("\" errors=\"").append(errors)
+        .append("\" skipped=\"").append(skipped).append("\" timestamp=\"").append(run.generatedAt()).append("\">\n");
+    for (AuditResult result : run.results()) {
+      long elapsed = RowView.mainExchange(result) == null ? 0 : RowView.mainExchange(result).elapsedMs();
+      xml.append("  <testcase classname=\"").append(esc(result.target().provider().id()))
+          .append("\" name=\"").append(esc(result.target().profile() + " @ " + result.target().request().origin()))
+          .append("\" time=\"").append(String.format(java.util.Locale.ROOT, "%.3f", elapsed / 1000.0)).append('"');
+      String verdict = RowView.verdict(result);
+      if (verdict.equals("PASS")) {
+        xml.append("/>\n");
+        continue;
+      }
+      xml.append(">\n");
+      if (verdict.equals("SKIPPED")) {
+        xml.append("    <skipped message=\"").append(esc(result.target().skipReason())).append("\"/>\n");
+      } else {
+        String element = verdict.equals("FAIL") ? "failure" : "error";
+        Cause first = RowView.firstCause(result);
+        xml.append("    <").append(element).append(" type=\"").append(first.code()).append("\" message=\"")
+            .append(esc(first.code() + ": " + first.message())).append("\">");
+        StringBuilder body = new StringBuilder();
+        for (Cause cause : result.verdict().causes()) {
+          body.append(cause.code()).append(": ").append(cause.message()).append("\nfix: ").append(cause.fix()).append('\n');
+        }
+        body.append("url: ").append(result.target().request().url()).append('\n');
+        xml.append(esc(body.toString())).append("</").append(element).append(">\n");
+      }
+      xml.append("  </testcase>\n");
+    }
+    xml.append("</testsuite>\n");
+    out.write(xml.toString());
+  }
+
+  static String esc(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&apos;");
+        default -> {
+          // XML 1.0 forbids most control characters even escaped; a hostile server can send them.
+          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+            out.append('?');
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,243 @@
+package dev.corsaudit.report;
+
+import dev.corsaudit.audit.AuditResult;
+import dev.corsaudit.audit.AuditRun;
+import dev.corsaudit.audit.AuditTarget;
+import dev.corsaudit.config.Provider;
+import dev.corsaudit.fetch.PreflightPlan;
+import dev.corsaudit.grade.Cause;
+import dev.corsaudit.grade.CauseCode;
+import dev.corsaudit.grade.Engine;
+import dev.corsaudit.grade.EngineVerdict;
+import dev.corsaudit.grade.Outcome;
+import dev.corsaudit.model.Exchange;
+import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.security.Finding;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The compatibility report in the layout the public report uses: what was sent, a summary table
+ * (# | Endpoint | Status | Verdict | CORS Headers), then a section per row.
+ */
+final class MarkdownReport implements ReportRenderer {
+
+  @Override
+  public void render(AuditRun run, Writer out) throws IOException {
+    StringBuilder md = new StringBuilder();
+    md.append("# LLM API CORS compatibility report\n\n");
+    if (run.replicas()) {
+      md.append("> **Replica data.** These rows come from cors-audit's built-in replicas of the providers")
+          .append(" (their recorded answers, served on loopback), not from a live audit of the real endpoints.\n\n");
+    }
+    md.append("Generated ").append(run.generatedAt()).append(" by cors-audit ").append(run.toolVersion()).append(".\n\n");
+    appendMethod(md, run.results());
+    appendSummary(md, run.results());
+    appendDetails(md, run.results());
+    appendFindings(md, run);
+    out.write(md.toString());
+  }
+
+  private static void appendMethod(StringBuilder md, List<AuditResult> results) {
+    AuditResult first = results.stream().filter(r -> !r.target().skipped()).findFirst().orElse(null);
+    if (first == null) {
+      return;
+    }
+    AuditTarget target = first.target();
+    PreflightPlan plan = RowView.plan(first);
+    md.append("Each endpoint was tested with an HTTP `OPTIONS` request to its chat completions path with")
+        .append(" the preflight headers a browser sends for a `fetch()` with the ")
+        .append('`').append(target.profile()).append("` header profile:\n\n```http\n");
+    md.append("OPTIONS ").append(RowView.path(target.request().url())).append('\n');
+    md.append("Origin: ").append(target.request().origin()).append('\n');
+    md.append("Access-Control-Request-Method: ").append(plan.normalizedMethod()).append('\n');
+    if (plan.accessControlRequestHeaders() != null) {
+      md.append("Access-Control-Request-Headers: ").append(plan.accessControlRequestHeaders()).append('\n');
+    }
+    md.append("```\n\n");
+    Set<String> variants = new LinkedHashSet<>();
+    results.forEach(r -> variants.add(r.target().profile() + " " + r.target().request().origin()));
+    if (variants.size() > 1) {
+      md.append("Rows differ in header profile or origin; each section below names its own.\n\n");
+    }
+    md.append("A PASS verdict means a browser would let the request through: the server returned")
+        .append(" `Access-Control-Allow-Origin` and the related headers for this origin, method and headers")
+        .append(" (graded by Chromium's rules; sections note where Firefox, WebKit or the Fetch Standard differ).\n\n");
+  }
+
+  private static void appendSummary(StringBuilder md, List<AuditResult> results) {
+    boolean variants = hasVariants(results);
+    md.append("| # | Endpoint | Status | Verdict | CORS Headers |\n|---|---|---|---|---|\n");
+    int n = 0;
+    for (AuditResult result : results) {
+      n++;
+      Provider provider = result.target().provider();
+      md.append("| ").append(n).append(" | ").append(cell(provider.name()));
+      if (variants) {
+        md.append(" (").append(cell(result.target().profile())).append(" @ ").append(cell(result.target().request().origin())).append(')');
+      }
+      md.append("<br>`").append(cell(provider.baseUrl())).append("` | ");
+      md.append(RowView.status(result)).append(" | ").append(badge(result)).append(" | ");
+      md.append(headersCell(result)).append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static String headersCell(AuditResult result) {
+    if (result.target().skipped()) {
+      return cell(result.target().skipReason());
+    }
+    if (result.verdict().outcome() != Outcome.PASS) {
+      Cause cause = RowView.firstCause(result);
+      return cause == null ? "" : cell(cause.message());
+    }
+    Exchange exchange = RowView.mainExchange(result);
+    List<String> requested = RowView.plan(result).unsafeHeaderNames();
+    StringBuilder cell = new StringBuilder();
+    for (HeaderLine line : RowView.corsLines(exchange.response())) {
+      if (cell.length() > 0) {
+        cell.append("<br>");
+      }
+      String value = line.hasName("Access-Control-Allow-Headers") ? RowView.abbreviateList(line.value(), requested) : line.value();
+      cell.append('`').append(cell(canonical(line.name()) + ": " + value)).append('`');
+    }
+    return cell.toString();
+  }
+
+  private static void appendDetails(StringBuilder md, List<AuditResult> results) {
+    md.append("## Details\n\n");
+    boolean variants = hasVariants(results);
+    int n = 0;
+    for (AuditResult result : results) {
+      n++;
+      AuditTarget target = result.target();
+      md.append("### ").append(n).append(". ").append(target.provider().name());
+      if (variants) {
+        md.append(" (").append(target.profile()).append(" @ ").append(target.request().origin()).append(')');
+      }
+      md.append("\n\n");
+      md.append("- **Endpoint:** `").append(target.request().method()).append(' ').append(target.request().url()).append("`\n");
+      if (target.skipped()) {
+        md.append("- **Skipped:** ").append(target.skipReason()).append("\n\n");
+        continue;
+      }
+      Exchange exchange = RowView.mainExchange(result);
+      if (exchange.error() != null) {
+        md.append("- **Status:** no response (").append(exchange.error().kind()).append(")\n");
+      } else {
+        md.append("- **Status:** ").append(RowView.statusWithReason(exchange.response()));
+        if (result.preflight() == null) {
+          md.append(" (no preflight needed; this is the actual response)");
+        }
+        md.append('\n');
+        for (HeaderLine line : RowView.corsLines(exchange.response())) {
+          md.append("- `").append(canonical(line.name())).append(": ").append(line.value()).append("`\n");
+        }
+        String vary = exchange.response().header("Vary");
+        if (vary != null) {
+          md.append("- `Vary: ").append(vary).append("`\n");
+        }
+      }
+      md.append("- **Verdict:** ").append(badge(result)).append('\n');
+      for (Cause cause : result.verdict().causes()) {
+        md.append("- **Issue (").append(cause.code()).append("):** ").append(cause.message())
+            .append(". **Fix:** ").append(cause.fix()).append('\n');
+      }
+      EngineVerdict chromium = result.verdict().engines().get(Engine.CHROMIUM);
+      if (chromium != null && chromium.consoleMessage() != null) {
+        md.append("- **Chrome console:** `").append(chromium.consoleMessage()).append("`\n");
+      }
+      for (Cause warning : result.verdict().warnings()) {
+        String label = warning.code() == CauseCode.ENGINES_DISAGREE || warning.code() == CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION
+            ? "Engines" : "Note";
+        md.append("- **").append(label).append(" (").append(warning.code()).append("):** ")
+            .append(warning.message()).append(". **Fix:** ").append(warning.fix()).append('\n');
+      }
+      String cache = cacheLine(result);
+      if (cache != null) {
+        md.append("- **Preflight cache:** ").append(cache).append('\n');
+      }
+      Provider provider = target.provider();
+      if (!provider.models().isEmpty()) {
+        md.append("- **Models:** ").append(String.join(", ", provider.models())).append('\n');
+      }
+      if (provider.notes() != null && !provider.notes().isBlank()) {
+        md.append("- **Notes:** ").append(provider.notes().strip().replace("\n", " ")).append('\n');
+      }
+      for (String link : provider.tracking()) {
+        md.append("- **Tracking:** ").append(link).append('\n');
+      }
+      md.append('\n');
+    }
+  }
+
+  private static void appendFindings(StringBuilder md, AuditRun run) {
+    if (!run.securityProbed() && run.findings().isEmpty()) {
+      return;
+    }
+    md.append("## Security and policy findings\n\n");
+    if (run.findings().isEmpty()) {
+      md.append("No endpoint trusted a hostile origin or strayed from its declared policy.\n");
+      return;
+    }
+    md.append("| Severity | Provider | Finding | Origin sent | What happened | Fix |\n|---|---|---|---|---|---|\n");
+    for (Finding f : run.findings()) {
+      md.append("| ").append(f.severity()).append(" | ").append(cell(f.providerId())).append(" | `")
+          .append(f.code()).append("` | `").append(cell(f.origin())).append("` | ")
+          .append(cell(f.message())).append(" | ").append(cell(f.fix())).append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  static String cacheLine(AuditResult result) {
+    if (result.verdict() == null || result.preflight() == null || result.verdict().outcome() != Outcome.PASS) {
+      return null;
+    }
+    StringBuilder line = new StringBuilder();
+    for (Engine engine : List.of(Engine.CHROMIUM, Engine.FIREFOX, Engine.WEBKIT)) {
+      EngineVerdict verdict = result.verdict().engines().get(engine);
+      if (verdict == null || verdict.outcome() != Outcome.PASS) {
+        continue;
+      }
+      if (line.length() > 0) {
+        line.append(", ");
+      }
+      Integer seconds = verdict.preflightCacheSeconds();
+      line.append(engine.key()).append(' ').append(seconds == null ? "not cached" : seconds + " s");
+    }
+    return line.length() == 0 ? null : line.toString();
+  }
+
+  private static boolean hasVariants(List<AuditResult> results) {
+    Set<String> variants = new LinkedHashSet<>();
+    results.forEach(r -> variants.add(r.target().profile() + " " + r.target().request().origin()));
+    return variants.size() > 1;
+  }
+
+  static String badge(AuditResult result) {
+    return switch (RowView.verdict(result)) {
+      case "PASS" -> "✅ PASS";
+      case "FAIL" -> "❌ FAIL";
+      case "ERROR" -> "⚠️ ERROR";
+      default -> "⏭️ SKIPPED";
+    };
+  }
+
+  /** Header names as people write them (the JDK client hands them to us lower-cased). */
+  static String canonical(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    boolean upper = true;
+    for (char c : name.toCharArray()) {
+      out.append(upper ? Character.toUpperCase(c) : c);
+      upper = c == '-';
+    }
+    return out.toString();
+  }
+
+  private static String cell(String text) {
+    return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+  }
+}

@@ -1,0 +1,92 @@
+package dev.corsaudit.report;
+
+import dev.corsaudit.audit.AuditResult;
+import dev.corsaudit.fetch.BrowserRequests;
+import dev.corsaudit.fetch.PreflightPlan;
+import dev.corsaudit.grade.Cause;
+import dev.corsaudit.model.Exchange;
+import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.RecordedResponse;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** What every renderer derives the same way from a result: labels, status text, CORS lines. */
+final class RowView {
+
+  private RowView() {}
+
+  static String verdict(AuditResult result) {
+    return result.verdict() == null ? "SKIPPED" : result.verdict().outcome().name();
+  }
+
+  /** The exchange a row is judged on: the preflight, or the actual request for a simple one. */
+  static Exchange mainExchange(AuditResult result) {
+    return result.preflight() != null ? result.preflight() : result.actual();
+  }
+
+  static String status(AuditResult result) {
+    Exchange exchange = mainExchange(result);
+    if (exchange == null) {
+      return "–";
+    }
+    if (exchange.error() != null) {
+      return exchange.error().kind().name();
+    }
+    return Integer.toString(exchange.response().status());
+  }
+
+  static String statusWithReason(RecordedResponse response) {
+    String reason = HttpReasons.of(response.status());
+    return reason.isEmpty() ? Integer.toString(response.status()) : response.status() + " " + reason;
+  }
+
+  /** The Access-Control-* lines, in arrival order (Vary too when no Access-Control-* came). */
+  static List<HeaderLine> corsLines(RecordedResponse response) {
+    List<HeaderLine> lines = new ArrayList<>();
+    for (HeaderLine line : response.headers()) {
+      if (line.lowerName().startsWith("access-control-")) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  static Cause firstCause(AuditResult result) {
+    return result.verdict() == null || result.verdict().causes().isEmpty() ? null : result.verdict().causes().get(0);
+  }
+
+  static PreflightPlan plan(AuditResult result) {
+    return BrowserRequests.plan(result.target().request());
+  }
+
+  static String path(String url) {
+    try {
+      URI uri = URI.create(url);
+      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    } catch (IllegalArgumentException e) {
+      return url;
+    }
+  }
+
+  /**
+   * A long allow-list shortened the way the compatibility report does: the first item and the ones
+   * this request needs, then "...".
+   */
+  static String abbreviateList(String value, List<String> requested) {
+    String[] items = value.split(",");
+    if (items.length <= 3) {
+      return value;
+    }
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < items.length; i++) {
+      String item = items[i].strip();
+      if (i == 0 || requested.contains(item.toLowerCase(Locale.ROOT))) {
+        kept.add(item);
+      }
+    }
+    return String.join(", ", kept) + ", ...";
+  }
+}

@@ -1,0 +1,83 @@
+package dev.corsaudit.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.corsaudit.ToolVersion;
+import dev.corsaudit.audit.AuditResult;
+import dev.corsaudit.audit.AuditRun;
+import dev.corsaudit.grade.Cause;
+import dev.corsaudit.grade.CauseCode;
+import dev.corsaudit.security.Finding;
+import dev.corsaudit.security.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 for code-scanning dashboards: one rule per cause or finding code, one result per
+ * cause, located at the endpoint URL (there is no source file to point at).
+ */
+final class SarifReport implements ReportRenderer {
+
+  static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Override
+  public void render(AuditRun run, Writer out) throws IOException {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("$schema", SCHEMA);
+    root.put("version", "2.1.0");
+    ObjectNode sarifRun = root.putArray("runs").addObject();
+    ObjectNode driver = sarifRun.putObject("tool").putObject("driver");
+    driver.put("name", ToolVersion.NAME);
+    driver.put("version", run.toolVersion());
+    driver.put("informationUri", "https://github.com/cors-audit/cors-audit");
+    Map<String, String> rules = new LinkedHashMap<>();
+    ArrayNode results = MAPPER.createArrayNode();
+    for (AuditResult result : run.results()) {
+      if (result.verdict() == null) {
+        continue;
+      }
+      for (Cause cause : result.verdict().causes()) {
+        rules.putIfAbsent(cause.code().name(), cause.code().kind() == CauseCode.Kind.ERROR
+            ? "The endpoint could not be reached (" + cause.code() + ")"
+            : "A browser blocks the cross-origin request (" + cause.code() + ")");
+        ObjectNode r = results.addObject();
+        r.put("ruleId", cause.code().name());
+        r.put("level", cause.code().kind() == CauseCode.Kind.ERROR ? "warning" : "error");
+        r.putObject("message").put("text",
+            result.target().provider().name() + " (" + result.target().profile() + " @ " + result.target().request().origin()
+                + "): " + cause.message() + ". Fix: " + cause.fix());
+        location(r, result.target().request().url());
+        r.putObject("properties").put("verdict", result.verdict().outcome().name());
+      }
+    }
+    for (Finding finding : run.findings()) {
+      rules.putIfAbsent(finding.code().name(), "CORS security or policy finding (" + finding.code() + ")");
+      ObjectNode r = results.addObject();
+      r.put("ruleId", finding.code().name());
+      r.put("level", finding.severity() == Severity.CRITICAL || finding.severity() == Severity.HIGH ? "error" : "warning");
+      r.putObject("message").put("text", finding.providerId() + ": " + finding.message() + ". Fix: " + finding.fix());
+      location(r, run.results().stream()
+          .filter(x -> x.target().provider().id().equals(finding.providerId()))
+          .map(x -> x.target().request().url()).findFirst().orElse(finding.providerId()));
+      r.putObject("properties").put("severity", finding.severity().name());
+    }
+    ArrayNode ruleArray = driver.putArray("rules");
+    rules.forEach((id, text) -> {
+      ObjectNode rule = ruleArray.addObject();
+      rule.put("id", id);
+      rule.putObject("shortDescription").put("text", text);
+    });
+    sarifRun.set("results", results);
+    out.write(MAPPER.writeValueAsString(root));
+    out.write('\n');
+  }
+
+  private static void location(ObjectNode result, String url) {
+    result.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation").put("uri", url);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.corsaudit.report;
+
+import dev.corsaudit.audit.AuditResult;
+import dev.corsaudit.audit.AuditRun;
+import dev.corsaudit.grade.Cause;
+import dev.corsaudit.security.Finding;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import org.fusesource.jansi.Ansi;
+
+/** The terminal view: one aligned row per result, causes and fixes below, then a summary line. */
+final class TableReport implements ReportRenderer {
+
+  private final boolean color;
+
+  TableReport(boolean color) {
+    this.color = color;
+  }
+
+  @Override
+  public void render(AuditRun run, Writer out) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"#", "PROVIDER", "PROFILE", "ORIGIN", "STATUS", "VERDICT", "CAUSE"});
+    int n = 0;
+    for (AuditResult result : run.results()) {
+      n++;
+      Cause cause = RowView.firstCause(result);
+      String why = result.target().skipped() ? result.target().skipReason() : cause == null ? "" : cause.code().name();
+      rows.add(new String[] {
+        Integer.toString(n),
+        result.target().provider().id(),
+        result.target().profile(),
+        result.target().request().origin(),
+        RowView.status(result),
+        RowView.verdict(result),
+        why
+      });
+    }
+    int[] widths = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    if (run.replicas()) {
+      text.append("Replica data (built-in loopback replicas of the providers, not a live audit)\n\n");
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      String[] row = rows.get(r);
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        String padded = i == row.length - 1 ? row[i] : pad(row[i], widths[i]);
+        line.append(i == 5 && r > 0 ? paint(row[i], padded) : padded);
+        if (i < row.length - 1) {
+          line.append("  ");
+        }
+      }
+      text.append(line.toString().stripTrailing()).append('\n');
+    }
+    n = 0;
+    boolean header = false;
+    for (AuditResult result : run.results()) {
+      n++;
+      if (result.verdict() == null || result.verdict().causes().isEmpty()) {
+        continue;
+      }
+      if (!header) {
+        text.append('\n');
+        header = true;
+      }
+      for (Cause cause : result.verdict().causes()) {
+        text.append(n).append(". ").append(result.target().provider().id()).append(": ").append(cause.message()).append('\n');
+        text.append("   fix: ").append(cause.fix()).append('\n');
+      }
+    }
+    if (!run.findings().isEmpty()) {
+      text.append("\nSecurity and policy findings:\n");
+      for (Finding f : run.findings()) {
+        text.append("  ").append(paint(f.severity().name(), pad(f.severity().name(), 8))).append("  ")
+            .append(f.providerId()).append(": ").append(f.code()).append(" (origin ").append(f.origin()).append(")\n")
+            .append("            ").append(f.message()).append("\n            fix: ").append(f.fix()).append('\n');
+      }
+    }
+    text.append('\n').append(summary(run)).append('\n');
+    out.write(text.toString());
+  }
+
+  static String summary(AuditRun run) {
+    long pass = count(run, "PASS");
+    long fail = count(run, "FAIL");
+    long error = count(run, "ERROR");
+    long skipped = count(run, "SKIPPED");
+    String line = run.results().size() + " endpoints: " + pass + " pass, " + fail + " fail, " + error + " error, " + skipped + " skipped";
+    if (!run.findings().isEmpty()) {
+      line += "; " + run.findings().size() + " security/policy findings";
+    }
+    return line;
+  }
+
+  private static long count(AuditRun run, String verdict) {
+    return run.results().stream().filter(r -> RowView.verdict(r).equals(verdict)).count();
+  }
+
+  private String paint(String word, String padded) {
+    if (!color) {
+      return padded;
+    }
+    Ansi.Color c = switch (word) {
+      case "PASS", "INFO", "LOW" -> Ansi.Color.GREEN;
+      case "FAIL", "CRITICAL", "HIGH" -> Ansi.Color.RED;
+      case "ERROR", "MEDIUM" -> Ansi.Color.YELLOW;
+      default -> Ansi.Color.DEFAULT;
+    };
+    return Ansi.ansi().fg(c).bold().a(padded).reset().toString();
+  }
+
+  private static String pad(String text, int width) {
+    return text + " ".repeat(Math.max(0, width - text.length()));
+  }
+}
