@@ -1,0 +1,254 @@
+package dev.corsaudit.probe;
+
+import dev.corsaudit.model.Exchange;
+import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.NetworkError;
+import dev.corsaudit.model.NetworkErrorKind;
+import dev.corsaudit.model.PlannedRequest;
+import dev.corsaudit.model.RecordedResponse;
+import dev.corsaudit.model.SentRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * Sends planned requests and records what came back. It never grades and never throws for a
+ * network fault: every outcome is an {@link Exchange}.
+ *
+ * <p>What a server receives differs from a browser's request in ways the JDK client does not let
+ * us change: header names go out sorted alphabetically rather than in Chromium's order, a bodyless
+ * OPTIONS carries {@code Content-Length: 0}, and there is no {@code Accept-Encoding} (we do not ask
+ * for compression we could not decode). On http:// we force HTTP/1.1, because the JDK's default
+ * HTTP/2 setting adds {@code Connection: Upgrade, HTTP2-Settings} and {@code Upgrade: h2c}, which no
+ * browser sends; on https:// ALPN picks h2 or HTTP/1.1 as with a browser.
+ */
+public final class Prober implements AutoCloseable {
+
+  /** For evidence: why the recorded header order is not the server's. */
+  public static final String HEADER_ORDER_NOTE =
+      "Header names as recorded by the JDK HTTP client: lower-cased and grouped by name in alphabetical"
+          + " order, so the order across different names is not the server's; repeated lines of one name"
+          + " are kept separate in arrival order.";
+
+  /** Headers the JDK client refuses to let us set; a browser does not let pages set them either. */
+  private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade");
+
+  private final ProbeOptions options;
+  private final HttpClient client;
+  private final ExecutorService executor;
+  private final ConcurrencyLimiter limiter;
+  private final Instant deadlineAt;
+
+  public Prober(ProbeOptions options) {
+    this.options = options;
+    // A small fixed pool: the client is asynchronous, threads only run callbacks.
+    this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors() * 2), daemonThreads());
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_2)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(options.timeout())
+            .executor(executor);
+    if (options.insecure()) {
+      builder.sslContext(trustAll());
+    }
+    this.client = builder.build();
+    this.limiter = new ConcurrencyLimiter(options.concurrency(), options.perHostConcurrency());
+    this.deadlineAt = options.deadline() == null ? null : Instant.now().plus(options.deadline());
+  }
+
+  /** Sends one request (bounded by the limits); the future never completes exceptionally. */
+  public CompletableFuture<Exchange> send(PlannedRequest planned) {
+    URI uri;
+    try {
+      uri = URI.create(planned.url());
+    } catch (IllegalArgumentException e) {
+      SentRequest sent = sentRequest(planned, null, "HTTP/1.1");
+      return CompletableFuture.completedFuture(
+          Exchange.ofError(sent, new NetworkError(NetworkErrorKind.PROTOCOL, "invalid URL " + planned.url()), Instant.now(), 0));
+    }
+    String hostKey = uri.getHost() + ":" + uri.getPort();
+    return limiter
+        .acquire(hostKey)
+        .thenComposeAsync(slot -> attempt(planned, uri, 0), executor)
+        .whenComplete((exchange, failure) -> limiter.release(hostKey));
+  }
+
+  private CompletableFuture<Exchange> attempt(PlannedRequest planned, URI uri, int attempt) {
+    Instant started = Instant.now();
+    boolean http2 = "https".equalsIgnoreCase(uri.getScheme());
+    String version = http2 ? "HTTP/2" : "HTTP/1.1";
+    Duration timeout = options.timeout();
+    if (deadlineAt != null) {
+      Duration left = Duration.between(started, deadlineAt);
+      if (left.isNegative() || left.isZero()) {
+        return CompletableFuture.completedFuture(
+            Exchange.ofError(sentRequest(planned, uri, version),
+                new NetworkError(NetworkErrorKind.TIMEOUT,
+                    "the run's --deadline of " + options.deadline().toSeconds() + "s passed before this request started"),
+                started, 0));
+      }
+      timeout = left.compareTo(timeout) < 0 ? left : timeout;
+    }
+    HttpRequest request;
+    try {
+      request = build(planned, uri, http2, timeout);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(
+          Exchange.ofError(sentRequest(planned, uri, version),
+              new NetworkError(NetworkErrorKind.PROTOCOL, "cannot send this request: " + e.getMessage()), started, 0));
+    }
+    AtomicReference<HttpResponse.ResponseInfo> info = new AtomicReference<>();
+    AtomicReference<BodyHead> body = new AtomicReference<>();
+    HttpResponse.BodyHandler<BodyHead> handler =
+        responseInfo -> {
+          info.set(responseInfo);
+          BodyHead head = new BodyHead(options.bodyHeadBytes());
+          body.set(head);
+          return head;
+        };
+    long startNanos = System.nanoTime();
+    Duration budget = timeout;
+    CompletableFuture<Exchange> result =
+        client
+            .sendAsync(request, handler)
+            .orTimeout(budget.toMillis() + 50, TimeUnit.MILLISECONDS)
+            .handle(
+                (response, failure) -> {
+                  long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
+                  if (failure == null) {
+                    return recorded(planned, uri, response.version(), info.get(), response.body(), started, elapsed);
+                  }
+                  Throwable root = NetworkErrors.unwrap(failure);
+                  if (root instanceof TimeoutException && info.get() != null) {
+                    // Headers arrived but the body kept trickling: keep what we have.
+                    return recorded(planned, uri, info.get().version(), info.get(), body.get(), started, elapsed);
+                  }
+                  NetworkError error = NetworkErrors.classify(root, uri, budget);
+                  return Exchange.ofError(sentRequest(planned, uri, version), error, started, elapsed);
+                });
+    return result.thenCompose(
+        exchange -> {
+          if (exchange.failed() && NetworkErrors.isConnectFailure(exchange.error()) && attempt < options.connectRetries()) {
+            return CompletableFuture.supplyAsync(
+                    () -> null, CompletableFuture.delayedExecutor(100L * (attempt + 1), TimeUnit.MILLISECONDS, executor))
+                .thenCompose(ignored -> attempt(planned, uri, attempt + 1));
+          }
+          return CompletableFuture.completedFuture(exchange);
+        });
+  }
+
+  private HttpRequest build(PlannedRequest planned, URI uri, boolean http2, Duration timeout) {
+    HttpRequest.BodyPublisher body =
+        planned.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(planned.body());
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .version(http2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+            .method(planned.method(), body);
+    for (HeaderLine header : settable(planned.headers())) {
+      builder.header(header.name(), header.value());
+    }
+    return builder.build();
+  }
+
+  private static List<HeaderLine> settable(List<HeaderLine> headers) {
+    List<HeaderLine> out = new ArrayList<>();
+    for (HeaderLine header : headers) {
+      if (!RESTRICTED.contains(header.name().toLowerCase(Locale.ROOT))) {
+        out.add(header);
+      }
+    }
+    return out;
+  }
+
+  private Exchange recorded(
+      PlannedRequest planned, URI uri, HttpClient.Version version, HttpResponse.ResponseInfo info, BodyHead body,
+      Instant started, long elapsed) {
+    String httpVersion = version == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1";
+    List<HeaderLine> headers = new ArrayList<>();
+    for (Map.Entry<String, List<String>> entry : info.headers().map().entrySet()) {
+      if (entry.getKey().startsWith(":")) {
+        continue; // HTTP/2 pseudo-headers (":status") are not header lines
+      }
+      for (String value : entry.getValue()) {
+        headers.add(new HeaderLine(entry.getKey(), value));
+      }
+    }
+    String contentType = info.headers().firstValue("content-type").orElse(null);
+    RecordedResponse response =
+        new RecordedResponse(info.statusCode(), httpVersion, headers, contentType,
+            body == null ? "" : body.text(), body != null && body.truncated());
+    return Exchange.ofResponse(sentRequest(planned, uri, httpVersion), response, started, elapsed);
+  }
+
+  private static SentRequest sentRequest(PlannedRequest planned, URI uri, String httpVersion) {
+    List<HeaderLine> added = new ArrayList<>();
+    if (uri != null && "HTTP/1.1".equals(httpVersion)) {
+      added.add(new HeaderLine("Host", uri.getRawAuthority()));
+    }
+    int length = planned.body() == null ? 0 : planned.body().length;
+    added.add(new HeaderLine("Content-Length", Integer.toString(length)));
+    return new SentRequest(planned.method(), planned.url(), httpVersion, settable(planned.headers()), added);
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    return runnable -> {
+      Thread thread = new Thread(runnable, "cors-audit-probe");
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** --insecure: accept any certificate and any host name (opt-in, for test servers). */
+  private static SSLContext trustAll() {
+    // The JDK checks host names separately; this property must be set before the client exists.
+    System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+    TrustManager[] trustAll = {
+      new X509TrustManager() {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+          return new X509Certificate[0];
+        }
+      }
+    };
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trustAll, new SecureRandom());
+      return context;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("cannot set up --insecure TLS", e);
+    }
+  }
+
+}
