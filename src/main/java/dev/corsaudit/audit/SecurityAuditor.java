@@ -9,6 +9,7 @@ import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.policy.CorsPolicy;
 import dev.corsaudit.probe.Prober;
 import dev.corsaudit.security.Finding;
+import dev.corsaudit.security.FindingCode;
 import dev.corsaudit.security.HostileOrigin;
 import dev.corsaudit.security.HostileOrigins;
 import dev.corsaudit.security.PolicyChecker;
@@ -126,8 +127,18 @@ public final class SecurityAuditor {
     return SecurityGrader.grade(provider.id(), hostile, probe, exchange.response());
   }
 
-  /** The preflight and the simple GET often show the same mistake: keep one row per code and origin. */
+  /**
+   * The preflight and the simple GET often show the same mistake: keep one row per code and origin.
+   * An endpoint that reflects any origin trusts every look-alike too; listing each would bury the
+   * one fix that matters, so only the reflection (and its Vary finding) stays.
+   */
   private static List<Finding> dedupe(List<Finding> findings) {
+    boolean reflectsAny = findings.stream().anyMatch(f -> f.code() == FindingCode.REFLECTS_ANY_ORIGIN);
+    if (reflectsAny) {
+      findings = findings.stream()
+          .filter(f -> f.code() == FindingCode.REFLECTS_ANY_ORIGIN || f.code() == FindingCode.REFLECTED_WITHOUT_VARY)
+          .toList();
+    }
     List<Finding> out = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     for (Finding finding : findings) {

@@ -7,6 +7,8 @@ import dev.corsaudit.audit.AuditResult;
 import dev.corsaudit.audit.AuditRun;
 import dev.corsaudit.audit.AuditTarget;
 import dev.corsaudit.audit.Auditor;
+import dev.corsaudit.audit.SecurityAuditor;
+import dev.corsaudit.security.Finding;
 import dev.corsaudit.audit.TargetPlanner;
 import dev.corsaudit.audit.TargetPlanner.ProbeLocation;
 import dev.corsaudit.audit.TargetSelection;
@@ -84,13 +86,20 @@ public final class CheckCommand implements Callable<Integer> {
       description = "A previous JSON report; rows that went PASS→FAIL since are regressions (listed on stderr).")
   Path baseline;
 
+  @Option(
+      names = "--probe-security",
+      description =
+          "Also send preflights and simple requests with hostile origins (attacker, null, prefix/suffix"
+              + " look-alikes, http:// downgrade, subdomain) and report origins the endpoint wrongly trusts.")
+  boolean probeSecurity;
+
   @Override
   public Integer call() throws Exception {
     if (failOn == FailOn.REGRESSION && baseline == null) {
       throw new UserException("--fail-on regression needs --baseline FILE (a previous --format json report)");
     }
     JsonNode before = baseline == null ? null : DiffCommand.readReport(baseline);
-    AuditRun run = execute(targetOptions, networkOptions, outputOptions, actual);
+    AuditRun run = execute(targetOptions, networkOptions, outputOptions, actual, probeSecurity);
     outputOptions.write(run);
     boolean regression = false;
     if (before != null) {
@@ -102,11 +111,11 @@ public final class CheckCommand implements Callable<Integer> {
       err.print(DiffRenderer.markdown(baseline.toString(), "this run", changes));
       err.flush();
     }
-    return failOn.exitCode(run.results(), regression);
+    return failOn.exitCode(run, regression);
   }
 
   static AuditRun execute(
-      TargetOptions targets, NetworkOptions network, OutputOptions output, boolean sendActual)
+      TargetOptions targets, NetworkOptions network, OutputOptions output, boolean sendActual, boolean security)
       throws Exception {
     ProvidersFile file = targets.load();
     List<Provider> providers = file.providers();
@@ -125,14 +134,18 @@ public final class CheckCommand implements Callable<Integer> {
               new ActualRequestPolicy(sendActual, System.getenv()),
               output.progress(planned.size()));
       List<AuditResult> results = auditor.run(planned);
+      List<Finding> findings = new SecurityAuditor(prober, network.userAgent).run(planned, security);
       output.progressDone();
-      return new AuditRun(ToolVersion.version(), Clock.systemUTC().instant(), targets.replicas, results);
+      return new AuditRun(
+          ToolVersion.version(), Clock.systemUTC().instant(), targets.replicas, results, findings, security);
     }
   }
 
   private static Function<Provider, ProbeLocation> locator(ReplicaServer replicas) {
     if (replicas == null) {
-      return p -> ProbeLocation.at(p.url());
+      return p -> p.replicaOnly()
+          ? ProbeLocation.skipped("a demonstration endpoint that exists only as a replica; use --replicas")
+          : ProbeLocation.at(p.url());
     }
     return p -> {
       if (p.replica() == null || !replicas.has(p.replica())) {

@@ -42,7 +42,7 @@ public final class EvidenceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     targetOptions.only = List.of(providerId);
-    AuditRun run = CheckCommand.execute(targetOptions, networkOptions, outputOptions, actual);
+    AuditRun run = CheckCommand.execute(targetOptions, networkOptions, outputOptions, actual, false);
     PrintWriter out = spec.commandLine().getOut();
     boolean first = true;
     for (AuditResult result : run.results()) {
@@ -57,6 +57,6 @@ public final class EvidenceCommand implements Callable<Integer> {
       out.print(EvidenceRenderer.render(result, run.generatedAt(), run.toolVersion()));
     }
     out.flush();
-    return ExitCodes.forResults(run.results());
+    return ExitCodes.forRun(run);
   }
 }

@@ -16,6 +16,16 @@ public final class ExitCodes {
 
   private ExitCodes() {}
 
+  /**
+   * The exit code a run calls for: a FAIL row or a CRITICAL/HIGH security finding → 1, else an
+   * ERROR row → 3, else 0.
+   */
+  public static int forRun(dev.corsaudit.audit.AuditRun run) {
+    boolean severe = run.findings().stream().anyMatch(f ->
+        f.severity() == dev.corsaudit.security.Severity.CRITICAL || f.severity() == dev.corsaudit.security.Severity.HIGH);
+    return severe ? FAIL : forResults(run.results());
+  }
+
   /** The exit code a run's results call for: any FAIL → 1, else any ERROR → 3, else 0. */
   public static int forResults(java.util.List<dev.corsaudit.audit.AuditResult> results) {
     boolean error = false;

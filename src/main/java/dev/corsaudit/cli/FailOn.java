@@ -1,7 +1,6 @@
 package dev.corsaudit.cli;
 
-import dev.corsaudit.audit.AuditResult;
-import java.util.List;
+import dev.corsaudit.audit.AuditRun;
 
 /**
  * Which findings make the exit code non-zero. {@code error} is the strictest and check's default
@@ -14,12 +13,13 @@ public enum FailOn {
   ERROR,
   NEVER;
 
-  int exitCode(List<AuditResult> results, boolean regression) {
+  int exitCode(AuditRun run, boolean regression) {
+    int verdicts = ExitCodes.forRun(run);
     return switch (this) {
       case NEVER -> ExitCodes.OK;
       case REGRESSION -> regression ? ExitCodes.FAIL : ExitCodes.OK;
-      case FAIL -> ExitCodes.forResults(results) == ExitCodes.FAIL ? ExitCodes.FAIL : ExitCodes.OK;
-      case ERROR -> ExitCodes.forResults(results);
+      case FAIL -> verdicts == ExitCodes.FAIL ? ExitCodes.FAIL : ExitCodes.OK;
+      case ERROR -> verdicts;
     };
   }
 }

@@ -65,12 +65,20 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--actual", description = "Also send the actual request after a passing preflight.")
   boolean actual;
 
+  @Option(
+      names = "--probe-security",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Hostile-origin probes (on by default here; --no-probe-security turns them off).")
+  boolean probeSecurity = true;
+
   @Override
   public Integer call() throws Exception {
     Path latestJson = reportsDir.resolve("latest.json");
     JsonNode baseline = Files.exists(latestJson) ? DiffCommand.readReport(latestJson) : null;
 
-    AuditRun run = CheckCommand.execute(targetOptions, networkOptions, outputOptions, actual);
+    AuditRun run = CheckCommand.execute(targetOptions, networkOptions, outputOptions, actual, probeSecurity);
     String markdown = render(run, ReportFormat.MARKDOWN);
     String json = render(run, ReportFormat.JSON);
     String date = run.generatedAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
@@ -92,7 +100,7 @@ public final class ReportCommand implements Callable<Integer> {
       out.print(DiffRenderer.markdown("previous latest.json", "this run", changes));
     }
     out.flush();
-    return failOn.exitCode(run.results(), regression);
+    return failOn.exitCode(run, regression);
   }
 
   private static String render(AuditRun run, ReportFormat format) throws IOException {

@@ -147,6 +147,7 @@ public final class TargetOptions {
             List.of(),
             List.of(),
             null,
+            false,
             null,
             false,
             null);

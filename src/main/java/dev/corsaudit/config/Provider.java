@@ -13,6 +13,7 @@ import java.util.List;
  * @param credentials fetch()'s credentials mode for this provider's requests
  * @param tracking links to the provider's issue tracker threads about CORS
  * @param replica the replica that reproduces this provider offline, or null when there is none
+ * @param replicaOnly a demonstration endpoint that exists only as a replica (skipped in live runs)
  * @param apiKeyEnv name of the environment variable holding a real API key for --actual, or null
  * @param actual whether to also send the actual request after a passing preflight
  * @param policy the CORS policy the endpoint is expected to follow, or null
@@ -31,6 +32,7 @@ public record Provider(
     List<String> models,
     List<String> tracking,
     String replica,
+    boolean replicaOnly,
     String apiKeyEnv,
     boolean actual,
     CorsPolicy policy) {

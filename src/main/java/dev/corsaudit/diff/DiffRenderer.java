@@ -2,7 +2,6 @@ package dev.corsaudit.diff;
 
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -74,6 +73,6 @@ public final class DiffRenderer {
       case HEADERS_CHANGED -> "with changed headers";
       case ADDED -> "added";
       case REMOVED -> "removed";
-    }.toLowerCase(Locale.ROOT);
+    };
   }
 }

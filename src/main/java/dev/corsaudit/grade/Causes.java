@@ -2,6 +2,7 @@ package dev.corsaudit.grade;
 
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.NetworkError;
+import java.util.List;
 
 /**
  * Every cause's one-line message and fix. Fixes speak the vocabulary of an endpoint CORS policy
@@ -88,11 +89,14 @@ final class Causes {
         "add " + method + " to allow_methods", method);
   }
 
-  static Cause header(String name, boolean credentialedStar) {
+  /** One cause for all missing headers; detail lists them (lower-case, comma-separated). */
+  static Cause headers(List<String> names, boolean credentialedStar) {
     String extra = credentialedStar ? " ('*' is only a wildcard without credentials)" : "";
-    return new Cause(CauseCode.HEADER_NOT_ALLOWED,
-        "Request header " + name + " is not allowed by Access-Control-Allow-Headers" + extra,
-        "add " + name + " to allow_headers", name);
+    String list = String.join(", ", names);
+    String message = names.size() == 1
+        ? "Request header " + list + " is not allowed by Access-Control-Allow-Headers" + extra
+        : "Request headers " + list + " are not allowed by Access-Control-Allow-Headers" + extra;
+    return new Cause(CauseCode.HEADER_NOT_ALLOWED, message, "add " + list + " to allow_headers", String.join(",", names));
   }
 
   static Cause authorizationNotCoveredBySpec() {

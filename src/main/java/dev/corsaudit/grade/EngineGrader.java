@@ -128,6 +128,7 @@ final class EngineGrader {
     List<String> lowerAllowed = allowed.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
     boolean star = lowerAllowed.contains("*");
     List<String> missing = new ArrayList<>();
+    boolean onlyAuthorizationUnderStar = true;
     for (String name : unsafeNames) {
       if (lowerAllowed.contains(name)) {
         continue;
@@ -137,13 +138,13 @@ final class EngineGrader {
         continue;
       }
       missing.add(name);
-      if (star && !include && name.equals("authorization")) {
-        causes.add(Causes.authorizationNotCoveredBySpec());
-      } else {
-        causes.add(Causes.header(name, star && include));
-      }
+      onlyAuthorizationUnderStar &= star && !include && name.equals("authorization");
     }
-    if (!missing.isEmpty() && block == null) {
+    if (missing.isEmpty()) {
+      return;
+    }
+    causes.add(onlyAuthorizationUnderStar ? Causes.authorizationNotCoveredBySpec() : Causes.headers(missing, star && include));
+    if (block == null) {
       // Chromium names the last missing header, Firefox and WebKit the first (seen in the browsers).
       String named = engine == Engine.CHROMIUM ? missing.get(missing.size() - 1) : missing.get(0);
       block = new Block(Block.Kind.HEADER, null, null, status, named, false);

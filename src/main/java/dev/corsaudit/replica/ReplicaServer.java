@@ -1,0 +1,232 @@
+package dev.corsaudit.replica;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Serves the replicas on an ephemeral loopback port. Raw sockets, because the point is to send
+ * header lines exactly as recorded: their order, their case and repeated lines of one name.
+ */
+public final class ReplicaServer implements AutoCloseable {
+
+  private static final int MAX_HEADER_BYTES = 64 * 1024;
+
+  private final ReplicaCatalog catalog;
+  private final ServerSocket socket;
+  private final ExecutorService workers;
+  private final Thread acceptor;
+
+  private ReplicaServer(ReplicaCatalog catalog) throws IOException {
+    this.catalog = catalog;
+    this.socket = new ServerSocket();
+    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+    this.workers =
+        new ThreadPoolExecutor(8, 512, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "cors-audit-replica");
+          t.setDaemon(true);
+          return t;
+        });
+    ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
+    this.acceptor = new Thread(this::acceptLoop, "cors-audit-replica-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  public static ReplicaServer start(ReplicaCatalog catalog) throws IOException {
+    return new ReplicaServer(catalog);
+  }
+
+  public static ReplicaServer startBuiltin() throws IOException {
+    return start(ReplicaCatalog.loadBuiltin());
+  }
+
+  public boolean has(String replicaId) {
+    return catalog.get(replicaId) != null;
+  }
+
+  /** Where a replica lives; the provider's path is appended to it. */
+  public String baseUrl(String replicaId) {
+    return "http://127.0.0.1:" + port() + "/" + replicaId;
+  }
+
+  public int port() {
+    return socket.getLocalPort();
+  }
+
+  private void acceptLoop() {
+    while (!socket.isClosed()) {
+      try {
+        Socket client = socket.accept();
+        workers.execute(() -> serve(client));
+      } catch (IOException e) {
+        return; // closed
+      }
+    }
+  }
+
+  private void serve(Socket client) {
+    try (client) {
+      client.setSoTimeout(30_000);
+      InputStream in = new BufferedInputStream(client.getInputStream());
+      OutputStream out = client.getOutputStream();
+      while (true) {
+        ParsedRequest request = ParsedRequest.read(in, MAX_HEADER_BYTES);
+        if (request == null) {
+          return;
+        }
+        out.write(respond(request));
+        out.flush();
+        if ("close".equalsIgnoreCase(request.headers().get("connection"))) {
+          return;
+        }
+      }
+    } catch (SocketException e) {
+      // client went away
+    } catch (IOException e) {
+      // malformed or timed-out connection: drop it, as a real server would
+    }
+  }
+
+  private byte[] respond(ParsedRequest request) {
+    String path = request.target();
+    int query = path.indexOf('?');
+    if (query >= 0) {
+      path = path.substring(0, query);
+    }
+    String[] segments = path.split("/", 3);
+    String id = segments.length > 1 ? segments[1] : "";
+    Replica replica = catalog.get(id);
+    if (replica == null) {
+      return plain(404, "Not Found", "no replica named '" + id + "'\n");
+    }
+    Replica.Rule rule = RuleMatcher.match(replica, request.method(), request.headers());
+    if (rule == null) {
+      return plain(404, "Not Found", "replica '" + id + "' has no rule for " + request.method() + "\n");
+    }
+    return render(rule.respond(), request);
+  }
+
+  static byte[] render(Replica.Respond respond, ParsedRequest request) {
+    String origin = request.headers().getOrDefault("origin", "");
+    String requested = request.headers().getOrDefault("access-control-request-headers", "");
+    String body = respond.body() == null ? "" : respond.body();
+    byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+    StringBuilder head = new StringBuilder("HTTP/1.1 ").append(respond.status()).append(' ')
+        .append(respond.reason() == null ? Reasons.of(respond.status()) : respond.reason()).append("\r\n");
+    boolean hasContentType = false;
+    if (respond.headers() != null) {
+      for (List<String> pair : respond.headers()) {
+        String name = pair.get(0);
+        String value = pair.size() > 1 ? pair.get(1) : "";
+        hasContentType |= name.equalsIgnoreCase("content-type");
+        head.append(name).append(": ")
+            .append(value.replace("{origin}", origin).replace("{request_headers}", requested)).append("\r\n");
+      }
+    }
+    if (!hasContentType && respond.contentType() != null) {
+      head.append("Content-Type: ").append(respond.contentType()).append("\r\n");
+    }
+    boolean noBody = respond.status() == 204 || respond.status() == 304 || respond.status() < 200;
+    if (!noBody) {
+      head.append("Content-Length: ").append(bodyBytes.length).append("\r\n");
+    }
+    head.append("\r\n");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+    out.write(headBytes, 0, headBytes.length);
+    if (!noBody && !request.method().equals("HEAD")) {
+      out.write(bodyBytes, 0, bodyBytes.length);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] plain(int status, String reason, String text) {
+    return render(new Replica.Respond(status, reason, List.of(), text, "text/plain; charset=utf-8"),
+        new ParsedRequest("GET", "/", new HashMap<>()));
+  }
+
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+    workers.shutdownNow();
+  }
+
+  /** A request line, its headers (lower-cased names) and a consumed body. */
+  record ParsedRequest(String method, String target, Map<String, String> headers) {
+
+    static ParsedRequest read(InputStream in, int maxHeaderBytes) throws IOException {
+      String requestLine = line(in, maxHeaderBytes);
+      while (requestLine != null && requestLine.isEmpty()) {
+        requestLine = line(in, maxHeaderBytes); // tolerate stray CRLF between requests
+      }
+      if (requestLine == null) {
+        return null;
+      }
+      String[] parts = requestLine.split(" ");
+      if (parts.length < 3) {
+        throw new IOException("bad request line");
+      }
+      Map<String, String> headers = new HashMap<>();
+      int total = 0;
+      String line;
+      while ((line = line(in, maxHeaderBytes)) != null && !line.isEmpty()) {
+        total += line.length();
+        if (total > maxHeaderBytes) {
+          throw new IOException("headers too large");
+        }
+        int colon = line.indexOf(':');
+        if (colon > 0) {
+          headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+        }
+      }
+      long length = 0;
+      try {
+        length = Long.parseLong(headers.getOrDefault("content-length", "0"));
+      } catch (NumberFormatException e) {
+        throw new IOException("bad content-length");
+      }
+      in.skipNBytes(length);
+      return new ParsedRequest(parts[0], parts[1], headers);
+    }
+
+    private static String line(InputStream in, int max) throws IOException {
+      StringBuilder sb = new StringBuilder();
+      int c;
+      while ((c = in.read()) != -1) {
+        if (c == '\n') {
+          int end = sb.length();
+          if (end > 0 && sb.charAt(end - 1) == '\r') {
+            sb.setLength(end - 1);
+          }
+          return sb.toString();
+        }
+        sb.append((char) c);
+        if (sb.length() > max) {
+          throw new IOException("line too long");
+        }
+      }
+      return sb.length() == 0 ? null : sb.toString();
+    }
+  }
+}

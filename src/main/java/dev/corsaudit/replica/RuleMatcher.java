@@ -1,0 +1,54 @@
+package dev.corsaudit.replica;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Decides which rule of a replica answers a request. Pure. */
+final class RuleMatcher {
+
+  private RuleMatcher() {}
+
+  /**
+   * @param headers the request's headers, names lower-cased (last value wins)
+   */
+  static Replica.Rule match(Replica replica, String method, Map<String, String> headers) {
+    for (Replica.Rule rule : replica.rules()) {
+      if (matches(rule.when(), method, headers)) {
+        return rule;
+      }
+    }
+    return null;
+  }
+
+  static boolean matches(Replica.When when, String method, Map<String, String> headers) {
+    if (when == null) {
+      return true;
+    }
+    String origin = headers.get("origin");
+    if (when.method() != null && !when.method().equals(method)) {
+      return false;
+    }
+    if (when.origin() != null && (origin == null || !when.origin().contains(origin))) {
+      return false;
+    }
+    if (when.originRegex() != null && (origin == null || !origin.matches(when.originRegex()))) {
+      return false;
+    }
+    if (when.originAbsent() != null && when.originAbsent() != (origin == null)) {
+      return false;
+    }
+    if (when.requestHeadersInclude() != null) {
+      String requested = headers.getOrDefault("access-control-request-headers", "").toLowerCase(Locale.ROOT);
+      for (String name : when.requestHeadersInclude()) {
+        boolean found = false;
+        for (String item : requested.split(",")) {
+          found |= item.strip().equals(name.toLowerCase(Locale.ROOT));
+        }
+        if (!found) {
+          return false;
+        }
+      }
+    }
+    return when.headerPresent() == null || headers.containsKey(when.headerPresent().toLowerCase(Locale.ROOT));
+  }
+}
