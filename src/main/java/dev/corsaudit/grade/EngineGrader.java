@@ -145,9 +145,9 @@ final class EngineGrader {
     }
     causes.add(onlyAuthorizationUnderStar ? Causes.authorizationNotCoveredBySpec() : Causes.headers(missing, star && include));
     if (block == null) {
-      // Chromium names the last missing header, Firefox and WebKit the first (seen in the browsers).
-      String named = engine == Engine.CHROMIUM ? missing.get(missing.size() - 1) : missing.get(0);
-      block = new Block(Block.Kind.HEADER, null, null, status, named, false);
+      // The consoles name one header. Firefox names the first missing one in sorted order; Chromium
+      // usually does too (with only some X-Stainless-* missing it was seen naming the last).
+      block = new Block(Block.Kind.HEADER, null, null, status, missing.get(0), false);
     }
   }
 

@@ -1,5 +1,9 @@
 package dev.corsaudit.conformance;
 
+import dev.corsaudit.grade.Engine;
+import dev.corsaudit.grade.EngineVerdict;
+import dev.corsaudit.grade.Grader;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -54,9 +58,34 @@ class BrowserConformanceTest {
     Map<String, Observation> byId =
         result.observations().stream()
             .collect(Collectors.toMap(Observation::id, Function.identity()));
+    int agree = 0;
+    int consoleSame = 0;
+    int consoleCompared = 0;
     for (ConformanceCase c : cases) {
-      problems.addAll(check(browser, c, byId.get(c.id())));
+      Observation seen = byId.get(c.id());
+      problems.addAll(check(browser, c, seen));
+      // cors-audit's own verdict for this engine, held against what the browser just did.
+      EngineVerdict ours = grade(browser.engine(), c);
+      if (ours.outcome() == seen.outcome()) {
+        agree++;
+      } else {
+        problems.add(c.id() + ": cors-audit says " + ours.outcome() + " for " + browser.key() + " but the browser gave "
+            + seen.outcome() + " " + seen.consoleLines());
+      }
+      if (ours.consoleMessage() != null && !seen.consoleLines().isEmpty()) {
+        consoleCompared++;
+        String normalized = ours.consoleMessage().replace(TARGET, "{target}").replace(ConformanceCase.GRADING_ORIGIN, "{origin}");
+        if (seen.consoleLines().contains(normalized)) {
+          consoleSame++;
+        } else {
+          System.out.println("  console differs for " + c.id() + ":\n    browser:    " + seen.consoleLines().get(0)
+              + "\n    cors-audit: " + normalized);
+        }
+      }
     }
+    System.out.printf(
+        "conformance %s: %d cases, %d agreements with cors-audit's verdict, %d/%d console lines identical%n",
+        browser.key(), cases.size(), agree, consoleSame, consoleCompared);
     if (!problems.isEmpty()) {
       fail(
           browser.key() + ": " + problems.size() + " disagreement(s)\n"
@@ -87,6 +116,14 @@ class BrowserConformanceTest {
       }
     }
     return problems;
+  }
+
+  private static final String TARGET = "http://localhost:8081";
+
+  private static EngineVerdict grade(Engine engine, ConformanceCase c) {
+    return Grader.grade(c.toCorsRequest(TARGET), c.toPreflightExchange(TARGET), c.toActualExchange(TARGET))
+        .engines()
+        .get(engine);
   }
 
   private static String tail(String text, int chars) {
