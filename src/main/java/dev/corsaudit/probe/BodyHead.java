@@ -71,6 +71,11 @@ final class BodyHead implements HttpResponse.BodySubscriber<BodyHead> {
     return new String(buffer, 0, size, java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  /** The body did not finish in time: what we have is only its beginning. */
+  void markIncomplete() {
+    truncated = true;
+  }
+
   boolean truncated() {
     return truncated;
   }

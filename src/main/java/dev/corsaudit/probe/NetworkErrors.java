@@ -29,7 +29,7 @@ final class NetworkErrors {
     String host = uri.getHost();
     String hostPort = host + ":" + port(uri);
     String reason = reason(root);
-    if (root instanceof UnknownHostException || root instanceof UnresolvedAddressException) {
+    if (inChain(root, UnknownHostException.class) || inChain(root, UnresolvedAddressException.class)) {
       return new NetworkError(NetworkErrorKind.DNS, "cannot resolve host " + host + ": check the URL's host name");
     }
     if (root instanceof HttpConnectTimeoutException || root instanceof HttpTimeoutException || root instanceof TimeoutException) {
@@ -62,6 +62,15 @@ final class NetworkErrors {
     return error.kind() == NetworkErrorKind.CONNECT;
   }
 
+  private static boolean inChain(Throwable root, Class<? extends Throwable> type) {
+    for (Throwable t = root; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isTls(Throwable root) {
     for (Throwable t = root; t != null; t = t.getCause()) {
       if (t instanceof SSLException || t instanceof CertificateException) {
@@ -92,11 +101,17 @@ final class NetworkErrors {
 
   private static String reason(Throwable t) {
     String message = t.getMessage();
-    String name = t.getClass().getSimpleName();
     if (message == null || message.isBlank()) {
-      return name;
+      // Some JDK exceptions carry no message; say what happened in words, not a class name.
+      if (t instanceof ConnectException) {
+        return "nothing listens there";
+      }
+      if (t instanceof EOFException) {
+        return "the connection ended early";
+      }
+      return "no details";
     }
-    return message.lines().findFirst().orElse(name).strip();
+    return message.lines().findFirst().orElse("no details").strip();
   }
 
   private static int port(URI uri) {

@@ -141,6 +141,9 @@ public final class Prober implements AutoCloseable {
                   Throwable root = NetworkErrors.unwrap(failure);
                   if (root instanceof TimeoutException && info.get() != null) {
                     // Headers arrived but the body kept trickling: keep what we have.
+                    if (body.get() != null) {
+                      body.get().markIncomplete();
+                    }
                     return recorded(planned, uri, info.get().version(), info.get(), body.get(), started, elapsed);
                   }
                   NetworkError error = NetworkErrors.classify(root, uri, budget);
