@@ -143,8 +143,8 @@ final class MarkdownReport implements ReportRenderer {
       }
       md.append("- **Verdict:** ").append(badge(result)).append('\n');
       for (Cause cause : result.verdict().causes()) {
-        md.append("- **Issue (").append(cause.code()).append("):** ").append(cause.message())
-            .append(". **Fix:** ").append(cause.fix()).append('\n');
+        md.append("- **Issue (").append(cause.code()).append("):** ").append(RowView.sentence(cause.message()))
+            .append(" **Fix:** ").append(cause.fix()).append('\n');
       }
       EngineVerdict chromium = result.verdict().engines().get(Engine.CHROMIUM);
       if (chromium != null && chromium.consoleMessage() != null) {
@@ -154,7 +154,7 @@ final class MarkdownReport implements ReportRenderer {
         String label = warning.code() == CauseCode.ENGINES_DISAGREE || warning.code() == CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION
             ? "Engines" : "Note";
         md.append("- **").append(label).append(" (").append(warning.code()).append("):** ")
-            .append(warning.message()).append(". **Fix:** ").append(warning.fix()).append('\n');
+            .append(RowView.sentence(warning.message())).append(" **Fix:** ").append(warning.fix()).append('\n');
       }
       String cache = cacheLine(result);
       if (cache != null) {

@@ -42,7 +42,15 @@ final class RowView {
     return reason.isEmpty() ? Integer.toString(response.status()) : response.status() + " " + reason;
   }
 
-  /** The Access-Control-* lines, in arrival order (Vary too when no Access-Control-* came). */
+  private static final List<String> READING_ORDER =
+      List.of("access-control-allow-origin", "access-control-allow-credentials", "access-control-allow-methods",
+          "access-control-allow-headers", "access-control-max-age", "access-control-expose-headers");
+
+  /**
+   * The Access-Control-* lines in the order people read them (origin, credentials, methods,
+   * headers, max-age): the JDK client does not keep the server's order across names anyway.
+   * Repeated lines of one name keep their arrival order.
+   */
   static List<HeaderLine> corsLines(RecordedResponse response) {
     List<HeaderLine> lines = new ArrayList<>();
     for (HeaderLine line : response.headers()) {
@@ -50,7 +58,16 @@ final class RowView {
         lines.add(line);
       }
     }
+    lines.sort(java.util.Comparator.comparingInt(line -> {
+      int rank = READING_ORDER.indexOf(line.lowerName());
+      return rank < 0 ? READING_ORDER.size() : rank;
+    }));
     return lines;
+  }
+
+  /** A sentence followed by more text: no doubled punctuation. */
+  static String sentence(String text) {
+    return text.endsWith(".") || text.endsWith("?") || text.endsWith("!") ? text : text + ".";
   }
 
   static Cause firstCause(AuditResult result) {
