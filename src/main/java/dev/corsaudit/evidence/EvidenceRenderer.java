@@ -39,7 +39,7 @@ public final class EvidenceRenderer {
         .append(target.request().credentials().wireName())
         .append("`, headers ");
     md.append(headerList(target.request().headers())).append(" (profile `").append(target.profile()).append("`)\n");
-    md.append("- **Recorded:** ").append(recordedAt).append(" with cors-audit ").append(toolVersion);
+    md.append("- **Recorded:** ").append(recordedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append(" with cors-audit ").append(toolVersion);
     if (!target.request().url().equals(target.probeUrl())) {
       md.append(" against a local replica at `").append(target.probeUrl()).append('`');
     }
