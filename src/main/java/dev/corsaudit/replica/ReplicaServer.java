@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -38,12 +38,13 @@ public final class ReplicaServer implements AutoCloseable {
     this.socket = new ServerSocket();
     socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
     this.workers =
-        new ThreadPoolExecutor(8, 512, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        // A thread per open connection (keep-alive connections sit idle in a thread), up to 512;
+        // a queue would leave new connections waiting behind idle ones.
+        new ThreadPoolExecutor(0, 512, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
           Thread t = new Thread(r, "cors-audit-replica");
           t.setDaemon(true);
           return t;
         });
-    ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
     this.acceptor = new Thread(this::acceptLoop, "cors-audit-replica-accept");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -74,7 +75,11 @@ public final class ReplicaServer implements AutoCloseable {
     while (!socket.isClosed()) {
       try {
         Socket client = socket.accept();
-        workers.execute(() -> serve(client));
+        try {
+          workers.execute(() -> serve(client));
+        } catch (java.util.concurrent.RejectedExecutionException busy) {
+          client.close(); // over 512 connections: refuse rather than queue behind idle ones
+        }
       } catch (IOException e) {
         return; // closed
       }
