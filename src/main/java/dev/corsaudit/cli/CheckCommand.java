@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,10 +52,13 @@ import java.io.StringWriter;
     },
     footerHeading = "%nExit codes:%n",
     footer = {
-      "  0  every audited endpoint PASSes (skipped rows do not count)",
-      "  1  at least one FAILs (a browser would block the request)",
-      "  2  bad usage or bad input (unknown option, invalid providers.yaml)",
-      "  3  at least one ERROR (network failure) and no FAIL",
+      "  0    every audited endpoint PASSes (skipped rows do not count)",
+      "  1    a FAIL (a browser would block the request) or a CRITICAL/HIGH security finding;",
+      "       with --fail-on regression: a row that got worse than --baseline",
+      "  2    bad usage or bad input (unknown option, invalid providers.yaml)",
+      "  3    an ERROR (network failure) and no FAIL (only with --fail-on error, the default)",
+      "  4    internal error (a bug: please report it with the --debug output)",
+      "  130  interrupted (Ctrl-C): the results gathered so far were written",
       "  A FAIL outranks an ERROR: a browser-visible breakage is what CI exists to catch.",
     })
 public final class CheckCommand implements Callable<Integer> {
@@ -133,7 +137,11 @@ public final class CheckCommand implements Callable<Integer> {
               network.userAgent,
               new ActualRequestPolicy(sendActual, System.getenv()),
               output.progress(planned.size()));
-      List<AuditResult> results = auditor.run(planned);
+      List<CompletableFuture<AuditResult>> futures = auditor.start(planned);
+      InterruptGuard guard =
+          InterruptGuard.install(planned, futures, targets.replicas, output, output.spec.commandLine().getErr());
+      List<AuditResult> results = futures.stream().map(CompletableFuture::join).toList();
+      guard.disarm();
       List<Finding> findings = new SecurityAuditor(prober, network.userAgent).run(planned, security);
       output.progressDone();
       return new AuditRun(

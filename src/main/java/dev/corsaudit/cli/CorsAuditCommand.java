@@ -9,13 +9,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CorsAuditCommand.Version.class,
     description = "Tells whether a browser will let a web app call an LLM API directly.",
-    subcommands = {CheckCommand.class, ReportCommand.class, DiffCommand.class, EvidenceCommand.class, PolicyCommand.class},
+    subcommands = {picocli.CommandLine.HelpCommand.class, CheckCommand.class, ReportCommand.class, DiffCommand.class, EvidenceCommand.class, PolicyCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
-      "  0  every audited endpoint PASSes",
-      "  1  at least one FAILs (a browser would block the request)",
-      "  2  bad usage or bad input (unknown option, invalid providers.yaml)",
-      "  3  at least one ERROR (network failure) and no FAIL",
+      "  0    every audited endpoint PASSes",
+      "  1    a FAIL (a browser would block the request), a CRITICAL/HIGH security finding,",
+      "       or (with --fail-on regression) a regression",
+      "  2    bad usage or bad input (unknown option, invalid providers.yaml)",
+      "  3    an ERROR (network failure) and no FAIL",
+      "  4    internal error (a bug; rerun with --debug)",
+      "  130  interrupted (Ctrl-C); the results gathered so far were written",
+      "See 'cors-audit help COMMAND' or 'cors-audit COMMAND --help'.",
     })
 public final class CorsAuditCommand implements Runnable {
 

@@ -13,6 +13,8 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   /** At least one row could not be graded (network ERROR) and none FAILed. */
   public static final int ERROR = 3;
+  /** A bug: an exception nobody anticipated (the message asks for --debug). */
+  public static final int INTERNAL = 4;
 
   private ExitCodes() {}
 

@@ -21,7 +21,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
       ex.printStackTrace(cmd.getErr());
     }
     cmd.getErr().flush();
-    return 4;
+    return ExitCodes.INTERNAL;
   }
 
   private static boolean isDebug(CommandLine.ParseResult parseResult) {
