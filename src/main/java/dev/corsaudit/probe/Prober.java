@@ -89,7 +89,7 @@ public final class Prober implements AutoCloseable {
     String hostKey = uri.getHost() + ":" + uri.getPort();
     return limiter
         .acquire(hostKey)
-        .thenComposeAsync(slot -> attempt(planned, uri, 0), executor)
+        .thenCompose(slot -> attempt(planned, uri, 0))
         .whenComplete((exchange, failure) -> limiter.release(hostKey));
   }
 

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * YAML loading, probing, grading and rendering are all in the figure.
  *
  * <p>Arguments (all optional): {@code sizes=100,1000,10000 concurrency=16,64,256 latency=100
- * zero=1000,10000 heap=256m jar=target/cors-audit.jar}.
+ * zero=1000,10000 heap=256m jar=target/cors-audit.jar jvm=-XX:TieredStopAtLevel=1,-XX:+UseSerialGC
+ * zero-url=http://127.0.0.1:PORT} (zero-url points the 0 ms rows at an external server such as
+ * nginx, so the server does not compete with the client for the two cores).
  */
 public final class Benchmark {
 
@@ -34,6 +36,12 @@ public final class Benchmark {
         }
       }
     }
+    if (settings.zeroUrl != null) {
+      for (int n : settings.zeroSizes) {
+        row(settings, work, settings.zeroUrl, n, 64, 0);
+      }
+      return;
+    }
     try (LatencyServer fast = LatencyServer.start(Duration.ZERO, 4)) {
       for (int n : settings.zeroSizes) {
         row(settings, work, fast.baseUrl(), n, 64, 0);
@@ -49,6 +57,7 @@ public final class Benchmark {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + settings.heap);
+    command.addAll(settings.jvm);
     command.add("-Xlog:gc:file=" + gcLog);
     command.add("-jar");
     command.add(settings.jar);
@@ -117,7 +126,8 @@ public final class Benchmark {
   }
 
   private record Settings(
-      List<Integer> sizes, List<Integer> concurrency, List<Integer> zeroSizes, long latencyMs, String heap, String jar) {
+      List<Integer> sizes, List<Integer> concurrency, List<Integer> zeroSizes, long latencyMs, String heap, String jar,
+      List<String> jvm, String zeroUrl) {
 
     static Settings parse(String[] args) {
       List<Integer> sizes = List.of(100, 1000, 10000);
@@ -126,6 +136,8 @@ public final class Benchmark {
       long latency = 100;
       String heap = "256m";
       String jar = "target/cors-audit.jar";
+      List<String> jvm = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+      String zeroUrl = null;
       for (String arg : args) {
         String[] kv = arg.split("=", 2);
         switch (kv[0]) {
@@ -135,10 +147,12 @@ public final class Benchmark {
           case "latency" -> latency = Long.parseLong(kv[1]);
           case "heap" -> heap = kv[1];
           case "jar" -> jar = kv[1];
+          case "jvm" -> jvm = kv[1].isEmpty() ? List.of() : List.of(kv[1].split(","));
+          case "zero-url" -> zeroUrl = kv[1];
           default -> throw new IllegalArgumentException("unknown benchmark setting " + arg);
         }
       }
-      return new Settings(sizes, concurrency, zero, latency, heap, jar);
+      return new Settings(sizes, concurrency, zero, latency, heap, jar, jvm, zeroUrl);
     }
 
     private static List<Integer> ints(String csv) {
