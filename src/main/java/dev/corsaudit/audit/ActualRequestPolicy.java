@@ -16,13 +16,19 @@ public final class ActualRequestPolicy {
 
   private static final String CHAT_BODY =
       "{\"model\":\"cors-audit-probe\",\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}],"
-          + "\"max_tokens\":1}";
+          + "\"max_tokens\":1%s}";
 
   private final boolean always;
+  private final boolean stream;
   private final Map<String, String> environment;
 
-  public ActualRequestPolicy(boolean always, Map<String, String> environment) {
+  /**
+   * @param stream ask for a streamed answer ("stream": true, text/event-stream), which many
+   *     providers serve from a different code path with its own headers
+   */
+  public ActualRequestPolicy(boolean always, boolean stream, Map<String, String> environment) {
     this.always = always;
+    this.stream = stream;
     this.environment = Map.copyOf(environment);
   }
 
@@ -57,6 +63,6 @@ public final class ActualRequestPolicy {
     if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
       return null;
     }
-    return CHAT_BODY.getBytes(StandardCharsets.UTF_8);
+    return String.format(CHAT_BODY, stream ? ",\"stream\":true" : "").getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -135,7 +135,7 @@ public final class CheckCommand implements Callable<Integer> {
           new Auditor(
               prober,
               network.userAgent,
-              new ActualRequestPolicy(sendActual, System.getenv()),
+              new ActualRequestPolicy(sendActual, targets.stream, System.getenv()),
               output.progress(planned.size()));
       List<CompletableFuture<AuditResult>> futures = auditor.start(planned);
       InterruptGuard guard =

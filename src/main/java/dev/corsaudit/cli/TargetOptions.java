@@ -82,6 +82,11 @@ public final class TargetOptions {
   String credentials;
 
   @Option(
+      names = "--stream",
+      description = "With --actual: ask for a streamed answer (\"stream\": true, text/event-stream), as chat UIs do.")
+  boolean stream;
+
+  @Option(
       names = "--replicas",
       description =
           "Probe the built-in loopback replicas of the providers instead of the real ones (offline).")

@@ -124,6 +124,25 @@ class CheckCommandTest {
   }
 
   @Test
+  void actualResponseWithoutAllowOriginFailsEvenAfterAGoodPreflight() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(204).addHeader("Access-Control-Allow-Origin", "*")
+        .addHeader("Access-Control-Allow-Headers", "authorization, content-type").build());
+    server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+        .body("{\"error\":\"Invalid API key\"}").build());
+    CliRun run = CliRun.of("check", "--url", server.url("/v1/chat/completions").toString(), "--actual", "--stream", "--format", "json");
+    assertEquals(1, run.code(), run.out() + run.err());
+    JsonNode row = new ObjectMapper().readTree(run.out()).path("results").get(0);
+    assertEquals("ACTUAL_MISSING_ALLOW_ORIGIN", row.path("causes").get(0).path("code").asText());
+    assertEquals(401, row.path("actual").path("status").asInt());
+    server.takeRequest();
+    var actual = server.takeRequest();
+    assertEquals("POST", actual.getMethod());
+    assertEquals("Bearer sk-cors-audit-placeholder", actual.getHeaders().get("Authorization"), "the deliberately invalid key");
+    assertTrue(actual.getBody().utf8().contains("\"stream\":true"), actual.getBody().utf8());
+    assertFalse(run.out().contains("sk-cors-audit-placeholder"), "redacted in the report");
+  }
+
+  @Test
   void versionAndHelp() {
     CliRun version = CliRun.of("--version");
     assertEquals(0, version.code());
