@@ -145,7 +145,7 @@ public final class CheckCommand implements Callable<Integer> {
       List<Finding> findings = new SecurityAuditor(prober, network.userAgent).run(planned, security);
       output.progressDone();
       return new AuditRun(
-          ToolVersion.version(), Clock.systemUTC().instant(), targets.replicas, results, findings, security);
+          ToolVersion.version(), Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), targets.replicas, results, findings, security);
     }
   }
 

@@ -23,7 +23,7 @@ final class CacheTime {
     String value = lines.size() == 1 ? lines.get(0).strip() : String.join(", ", lines);
     return switch (engine) {
       case SPEC -> isDigits(value) ? clampToInt(value, Integer.MAX_VALUE) : DEFAULT_SECONDS;
-      case CHROMIUM -> chromium(value);
+      case CHROMIUM -> signedCapped(value, 7200);
       case FIREFOX -> {
         if (!isDigits(value)) {
           yield null;
@@ -31,7 +31,7 @@ final class CacheTime {
         int seconds = clampToInt(value, 86400);
         yield seconds == 0 ? null : seconds;
       }
-      case WEBKIT -> webkit(value);
+      case WEBKIT -> signedCapped(value, 600);
     };
   }
 
@@ -41,25 +41,18 @@ final class CacheTime {
     return !lines.isEmpty() && (lines.size() > 1 || !isDigits(lines.get(0).strip()));
   }
 
-  private static Integer chromium(String value) {
-    // base::StringToInt64: an optional sign and digits, nothing else.
+  /**
+   * Chromium (base::StringToInt64) and WebKit accept an optional sign and digits; anything else
+   * means the 5 s default, a negative value means "do not cache", and each caps the result.
+   */
+  private static Integer signedCapped(String value, int cap) {
     if (!value.matches("[+-]?\\d+")) {
       return DEFAULT_SECONDS;
     }
     if (value.startsWith("-")) {
       return 0;
     }
-    return clampToInt(value.startsWith("+") ? value.substring(1) : value, 7200);
-  }
-
-  private static Integer webkit(String value) {
-    if (!value.matches("[+-]?\\d+")) {
-      return DEFAULT_SECONDS;
-    }
-    if (value.startsWith("-")) {
-      return 0;
-    }
-    return clampToInt(value.startsWith("+") ? value.substring(1) : value, 600);
+    return clampToInt(value.startsWith("+") ? value.substring(1) : value, cap);
   }
 
   private static boolean isDigits(String value) {

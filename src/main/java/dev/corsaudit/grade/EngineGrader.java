@@ -178,9 +178,8 @@ final class EngineGrader {
     if (looksLikeHtml(response)) {
       return Causes.spaFallback(response.status());
     }
-    String vary = HeaderLine.combined(response.headers(), "Vary");
-    if (vary != null && vary.toLowerCase(Locale.ROOT).contains("origin")) {
-      return Causes.varyWithoutAllow(vary);
+    if (HeaderLine.listHas(response.headers(), "Vary", "Origin")) {
+      return Causes.varyWithoutAllow(HeaderLine.combined(response.headers(), "Vary"));
     }
     return missing;
   }

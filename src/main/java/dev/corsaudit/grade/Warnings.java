@@ -113,15 +113,7 @@ final class Warnings {
     if (allowOrigin == null || allowOrigin.equals("*") || !allowOrigin.equals(origin)) {
       return false;
     }
-    for (String vary : HeaderLine.values(response.headers(), "Vary")) {
-      for (String item : vary.split(",")) {
-        String token = item.strip();
-        if (token.equalsIgnoreCase("origin") || token.equals("*")) {
-          return false;
-        }
-      }
-    }
-    return true;
+    return !HeaderLine.listHas(response.headers(), "Vary", "Origin");
   }
 
   private static String host(String url) {

@@ -48,6 +48,22 @@ public record HeaderLine(String name, String value) {
     return false;
   }
 
+  /**
+   * Whether a comma-separated header (e.g. Vary) lists {@code token}, case-insensitively, across
+   * all its lines; "*" counts as listing everything.
+   */
+  public static boolean listHas(List<HeaderLine> lines, String name, String token) {
+    for (String value : values(lines, name)) {
+      for (String item : value.split(",")) {
+        String trimmed = item.strip();
+        if (trimmed.equalsIgnoreCase(token) || trimmed.equals("*")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   public String lowerName() {
     return name.toLowerCase(Locale.ROOT);
   }

@@ -79,15 +79,7 @@ public final class SecurityGrader {
   }
 
   static boolean varyHasOrigin(RecordedResponse response) {
-    for (String value : HeaderLine.values(response.headers(), "Vary")) {
-      for (String item : value.split(",")) {
-        String token = item.trim();
-        if (token.equalsIgnoreCase("origin") || token.equals("*")) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return HeaderLine.listHas(response.headers(), "Vary", "Origin");
   }
 
   private static String trimmed(String value) {
