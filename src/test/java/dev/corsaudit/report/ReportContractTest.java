@@ -78,6 +78,25 @@ class ReportContractTest {
     assertTrue(failure.getAttribute("message").startsWith("VARY_WITHOUT_ALLOW: "));
   }
 
+  /** Maven Surefire's own report parser reads our JUnit XML as it reads real test results. */
+  @Test
+  void junitXmlIsReadBySurefiresReportParser() throws Exception {
+    var parser = new org.apache.maven.plugins.surefire.report.TestSuiteXmlParser(
+        new org.apache.maven.plugin.surefire.log.api.NullConsoleLogger());
+    var suites = parser.parse(new java.io.InputStreamReader(
+        new ByteArrayInputStream(render(ReportFormat.JUNIT).getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+    // Surefire groups test cases by class name: one group per provider.
+    assertEquals(8, suites.stream().mapToInt(x -> x.getNumberOfTests()).sum());
+    assertEquals(3, suites.stream().mapToInt(x -> x.getNumberOfFailures()).sum());
+    assertEquals(1, suites.stream().mapToInt(x -> x.getNumberOfErrors()).sum());
+    assertEquals(1, suites.stream().mapToInt(x -> x.getNumberOfSkipped()).sum());
+    var nim = suites.stream().flatMap(x -> x.getTestCases().stream())
+        .filter(c -> c.getFullClassName().equals("nvidia-nim")).findFirst().orElseThrow();
+    assertEquals("nvidia-nim", nim.getFullClassName());
+    assertTrue(nim.hasFailure());
+    assertTrue(nim.getFailureMessage().startsWith("VARY_WITHOUT_ALLOW"), nim.getFailureMessage());
+  }
+
   @Test
   void sarifHasRulesResultsAndLocations() throws Exception {
     JsonNode sarif = new ObjectMapper().readTree(render(ReportFormat.SARIF));
