@@ -98,6 +98,15 @@ class ReportContractTest {
   }
 
   @Test
+  void sarifValidatesAgainstTheOfficialSchema() throws Exception {
+    JsonNode sarif = new ObjectMapper().readTree(render(ReportFormat.SARIF));
+    try (InputStream in = ReportContractTest.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+      JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+      assertEquals(Set.of(), schema.validate(sarif));
+    }
+  }
+
+  @Test
   void sarifHasRulesResultsAndLocations() throws Exception {
     JsonNode sarif = new ObjectMapper().readTree(render(ReportFormat.SARIF));
     assertEquals("2.1.0", sarif.path("version").asText());
