@@ -71,13 +71,18 @@ final class MarkdownReport implements ReportRenderer {
   private static void appendSummary(StringBuilder md, List<AuditResult> results) {
     boolean variants = hasVariants(results);
     md.append("| # | Endpoint | Status | Verdict | CORS Headers |\n|---|---|---|---|---|\n");
-    int n = 0;
-    for (AuditResult result : results) {
-      n++;
+    for (RowGroups.Group group : RowGroups.of(results)) {
+      AuditResult result = group.representative();
       Provider provider = result.target().provider();
-      md.append("| ").append(n).append(" | ").append(cell(provider.name()));
+      md.append("| ").append(group.collapsed()
+          ? group.firstNumber() + "–" + (group.firstNumber() + group.origins().size() - 1)
+          : Integer.toString(group.firstNumber()));
+      md.append(" | ").append(cell(provider.name()));
       if (variants) {
-        md.append(" (").append(cell(result.target().profile())).append(" @ ").append(cell(result.target().request().origin())).append(')');
+        String origins = group.collapsed()
+            ? group.origins().size() + " origins: " + String.join(", ", group.origins())
+            : result.target().request().origin();
+        md.append(" (").append(cell(result.target().profile())).append(" @ ").append(cell(origins)).append(')');
       }
       md.append("<br>`").append(cell(provider.baseUrl())).append("` | ");
       md.append(RowView.status(result)).append(" | ").append(badge(result)).append(" | ");
