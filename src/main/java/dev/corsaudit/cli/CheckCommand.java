@@ -7,6 +7,8 @@ import dev.corsaudit.audit.AuditResult;
 import dev.corsaudit.audit.AuditRun;
 import dev.corsaudit.audit.AuditTarget;
 import dev.corsaudit.audit.Auditor;
+import dev.corsaudit.audit.BrowserConfirmations;
+import dev.corsaudit.browser.Confirmer;
 import dev.corsaudit.audit.SecurityAuditor;
 import dev.corsaudit.security.Finding;
 import dev.corsaudit.audit.TargetPlanner;
@@ -97,13 +99,28 @@ public final class CheckCommand implements Callable<Integer> {
               + " look-alikes, http:// downgrade, subdomain) and report origins the endpoint wrongly trusts.")
   boolean probeSecurity;
 
+  @Option(
+      names = "--browser",
+      paramLabel = "BROWSER",
+      description =
+          "Also run each row's fetch() in real headless chromium or firefox (Debian's packages), from a"
+              + " page at the row's origin, and show the browser's result beside cors-audit's."
+              + " Use with --actual for a like-for-like comparison (the browser always sends the actual request).")
+  String browser;
+
   @Override
   public Integer call() throws Exception {
+    if (browser != null && !browser.equals("chromium") && !browser.equals("firefox")) {
+      throw new UserException("--browser takes chromium or firefox, not '" + browser + "'");
+    }
     if (failOn == FailOn.REGRESSION && baseline == null) {
       throw new UserException("--fail-on regression needs --baseline FILE (a previous --format json report)");
     }
     JsonNode before = baseline == null ? null : DiffCommand.readReport(baseline);
     AuditRun run = execute(targetOptions, networkOptions, outputOptions, actual, probeSecurity);
+    if (browser != null) {
+      run = confirmInBrowser(run);
+    }
     outputOptions.write(run);
     boolean regression = false;
     if (before != null) {
@@ -146,6 +163,31 @@ public final class CheckCommand implements Callable<Integer> {
       output.progressDone();
       return new AuditRun(
           ToolVersion.version(), Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), targets.replicas, results, findings, security);
+    }
+  }
+
+  /** Replays the run's rows in a real browser; the replicas are started again for it. */
+  private AuditRun confirmInBrowser(AuditRun run) throws Exception {
+    ActualRequestPolicy policy = new ActualRequestPolicy(actual, targetOptions.stream, System.getenv());
+    try (ReplicaServer replicas = targetOptions.replicas ? ReplicaServer.startBuiltin() : null;
+        Confirmer confirmer = startBrowser()) {
+      List<AuditResult> rows = run.results();
+      if (replicas != null) {
+        // The probe's replica server is gone; point the same rows at a fresh one.
+        rows = rows.stream().map(r -> r.target().probeUrl() == null ? r : new AuditResult(
+            new AuditTarget(r.target().seq(), r.target().provider(), r.target().profile(), r.target().request(),
+                replicas.baseUrl(r.target().provider().replica()) + r.target().provider().path(), null),
+            r.preflight(), r.actual(), r.verdict())).toList();
+      }
+      return run.withConfirmations(BrowserConfirmations.run(confirmer, rows, policy));
+    }
+  }
+
+  private Confirmer startBrowser() {
+    try {
+      return Confirmer.start(browser);
+    } catch (java.io.IOException e) {
+      throw new UserException("--browser " + browser + ": " + e.getMessage());
     }
   }
 

@@ -51,7 +51,11 @@ final class JsonReport implements ReportRenderer {
       summary.put(verdict.toLowerCase(java.util.Locale.ROOT), run.results().stream().filter(r -> RowView.verdict(r).equals(verdict)).count());
     }
     ArrayNode results = root.putArray("results");
-    run.results().forEach(r -> results.add(result(r)));
+    for (int i = 0; i < run.results().size(); i++) {
+      ObjectNode row = result(run.results().get(i));
+      row.set("browser_confirmation", confirmation(run.results().get(i), run.confirmations().get(i)));
+      results.add(row);
+    }
     root.put("security_probed", run.securityProbed());
     ArrayNode findings = root.putArray("findings");
     run.findings().forEach(f -> findings.add(finding(f)));
@@ -110,6 +114,21 @@ final class JsonReport implements ReportRenderer {
     provider.models().forEach(models::add);
     ArrayNode tracking = node.putArray("tracking");
     provider.tracking().forEach(tracking::add);
+    return node;
+  }
+
+  private static ObjectNode confirmation(AuditResult result, dev.corsaudit.browser.BrowserConfirmation c) {
+    if (c == null) {
+      return null;
+    }
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("browser", c.browser());
+    node.put("version", c.version());
+    node.put("verdict", c.outcome());
+    node.put("detail", c.detail());
+    node.put("agrees", dev.corsaudit.audit.BrowserConfirmations.agrees(result, c));
+    ArrayNode lines = node.putArray("console_lines");
+    c.consoleLines().forEach(lines::add);
     return node;
   }
 

@@ -3,6 +3,8 @@ package dev.corsaudit.report;
 import dev.corsaudit.audit.AuditResult;
 import dev.corsaudit.audit.AuditRun;
 import dev.corsaudit.audit.AuditTarget;
+import dev.corsaudit.audit.BrowserConfirmations;
+import dev.corsaudit.browser.BrowserConfirmation;
 import dev.corsaudit.config.Provider;
 import dev.corsaudit.fetch.PreflightPlan;
 import dev.corsaudit.grade.Cause;
@@ -36,7 +38,7 @@ final class MarkdownReport implements ReportRenderer {
     md.append("Generated ").append(run.generatedAt()).append(" by cors-audit ").append(run.toolVersion()).append(".\n\n");
     appendMethod(md, run.results());
     appendSummary(md, run.results());
-    appendDetails(md, run.results());
+    appendDetails(md, run.results(), run.confirmations());
     appendFindings(md, run);
     out.write(md.toString());
   }
@@ -112,12 +114,13 @@ final class MarkdownReport implements ReportRenderer {
     return cell.toString();
   }
 
-  private static void appendDetails(StringBuilder md, List<AuditResult> results) {
+  private static void appendDetails(StringBuilder md, List<AuditResult> results, java.util.Map<Integer, BrowserConfirmation> confirmations) {
     md.append("## Details\n\n");
     boolean variants = hasVariants(results);
     int n = 0;
     for (AuditResult result : results) {
       n++;
+      BrowserConfirmation confirmation = confirmations.get(n - 1);
       AuditTarget target = result.target();
       md.append("### ").append(n).append(". ").append(target.provider().name());
       if (variants) {
@@ -160,6 +163,15 @@ final class MarkdownReport implements ReportRenderer {
             ? "Engines" : "Note";
         md.append("- **").append(label).append(" (").append(warning.code()).append("):** ")
             .append(RowView.sentence(warning.message())).append(" **Fix:** ").append(warning.fix()).append('\n');
+      }
+      if (confirmation != null) {
+        md.append("- **In a real browser (").append(confirmation.version().isEmpty() ? confirmation.browser() : confirmation.version())
+            .append("):** ").append(confirmation.outcome()).append(" (").append(confirmation.detail()).append(") — ")
+            .append(BrowserConfirmations.agrees(result, confirmation) ? "agrees with" : "**disagrees with**")
+            .append(" cors-audit's ").append(confirmation.browser()).append(" verdict\n");
+        for (String line : confirmation.consoleLines()) {
+          md.append("  - console: `").append(line).append("`\n");
+        }
       }
       String cache = cacheLine(result);
       if (cache != null) {

@@ -21,22 +21,24 @@ final class TableReport implements ReportRenderer {
 
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
+    boolean browser = !run.confirmations().isEmpty();
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"#", "PROVIDER", "PROFILE", "ORIGIN", "STATUS", "VERDICT", "CAUSE"});
+    rows.add(browser
+        ? new String[] {"#", "PROVIDER", "PROFILE", "ORIGIN", "STATUS", "VERDICT", "BROWSER", "CAUSE"}
+        : new String[] {"#", "PROVIDER", "PROFILE", "ORIGIN", "STATUS", "VERDICT", "CAUSE"});
     int n = 0;
     for (AuditResult result : run.results()) {
       n++;
       Cause cause = RowView.firstCause(result);
       String why = result.target().skipped() ? result.target().skipReason() : cause == null ? "" : cause.code().name();
-      rows.add(new String[] {
-        Integer.toString(n),
-        result.target().provider().id(),
-        result.target().profile(),
-        result.target().request().origin(),
-        RowView.status(result),
-        RowView.verdict(result),
-        why
-      });
+      List<String> row = new ArrayList<>(List.of(Integer.toString(n), result.target().provider().id(), result.target().profile(),
+          result.target().request().origin(), RowView.status(result), RowView.verdict(result)));
+      if (browser) {
+        var c = run.confirmations().get(n - 1);
+        row.add(c == null ? "" : c.outcome() + (dev.corsaudit.audit.BrowserConfirmations.agrees(result, c) ? " (agrees)" : " (DISAGREES)"));
+      }
+      row.add(why);
+      rows.add(row.toArray(String[]::new));
     }
     int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
