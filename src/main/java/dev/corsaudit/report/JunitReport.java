@@ -17,9 +17,11 @@ final class JunitReport implements ReportRenderer {
     long failures = run.results().stream().filter(r -> RowView.verdict(r).equals("FAIL")).count();
     long errors = run.results().stream().filter(r -> RowView.verdict(r).equals("ERROR")).count();
     long skipped = run.results().stream().filter(r -> RowView.verdict(r).equals("SKIPPED")).count();
+    // Security findings of CRITICAL or HIGH severity fail their own test case.
+    long severe = run.findings().stream().filter(JunitReport::severe).count();
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    xml.append("<testsuite name=\"cors-audit\" tests=\"").append(run.results().size())
-        .append("\" failures=\"").append(failures).append("\" errors=\"").append(errors)
+    xml.append("<testsuite name=\"cors-audit\" tests=\"").append(run.results().size() + run.findings().size())
+        .append("\" failures=\"").append(failures + severe).append("\" errors=\"").append(errors)
         .append("\" skipped=\"").append(skipped).append("\" timestamp=\"").append(run.generatedAt()).append("\">\n");
     for (AuditResult result : run.results()) {
       long elapsed = RowView.mainExchange(result) == null ? 0 : RowView.mainExchange(result).elapsedMs();
@@ -48,8 +50,24 @@ final class JunitReport implements ReportRenderer {
       }
       xml.append("  </testcase>\n");
     }
+    for (dev.corsaudit.security.Finding f : run.findings()) {
+      xml.append("  <testcase classname=\"").append(esc(f.providerId() + ".security")).append("\" name=\"")
+          .append(esc(f.code() + " @ " + f.origin())).append('"');
+      String body = f.severity() + ": " + f.message() + "\nfix: " + f.fix() + "\n";
+      if (severe(f)) {
+        xml.append(">\n    <failure type=\"").append(f.code()).append("\" message=\"")
+            .append(esc(f.severity() + " " + f.code() + ": " + f.message())).append("\">").append(esc(body))
+            .append("</failure>\n  </testcase>\n");
+      } else {
+        xml.append(">\n    <system-out>").append(esc(body)).append("</system-out>\n  </testcase>\n");
+      }
+    }
     xml.append("</testsuite>\n");
     out.write(xml.toString());
+  }
+
+  private static boolean severe(dev.corsaudit.security.Finding f) {
+    return f.severity() == dev.corsaudit.security.Severity.CRITICAL || f.severity() == dev.corsaudit.security.Severity.HIGH;
   }
 
   static String esc(String text) {

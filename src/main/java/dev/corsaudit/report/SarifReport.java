@@ -14,6 +14,7 @@ import dev.corsaudit.security.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,13 +42,22 @@ final class SarifReport implements ReportRenderer {
       if (result.verdict() == null) {
         continue;
       }
-      for (Cause cause : result.verdict().causes()) {
-        rules.putIfAbsent(cause.code().name(), cause.code().kind() == CauseCode.Kind.ERROR
-            ? "The endpoint could not be reached (" + cause.code() + ")"
-            : "A browser blocks the cross-origin request (" + cause.code() + ")");
+      List<Cause> reported = new java.util.ArrayList<>(result.verdict().causes());
+      result.verdict().warnings().stream().filter(w -> w.code() == CauseCode.ENGINES_DISAGREE
+          || w.code() == CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION).forEach(reported::add);
+      for (Cause cause : reported) {
+        rules.putIfAbsent(cause.code().name(), switch (cause.code().kind()) {
+          case ERROR -> "The endpoint could not be reached (" + cause.code() + ")";
+          case WARNING -> "Browser engines or the Fetch Standard disagree on this request (" + cause.code() + ")";
+          case FAIL -> "A browser blocks the cross-origin request (" + cause.code() + ")";
+        });
         ObjectNode r = results.addObject();
         r.put("ruleId", cause.code().name());
-        r.put("level", cause.code().kind() == CauseCode.Kind.ERROR ? "warning" : "error");
+        r.put("level", switch (cause.code().kind()) {
+          case ERROR -> "warning";
+          case WARNING -> "note";
+          case FAIL -> "error";
+        });
         r.putObject("message").put("text",
             result.target().provider().name() + " (" + result.target().profile() + " @ " + result.target().request().origin()
                 + "): " + cause.message() + ". Fix: " + cause.fix());

@@ -3,6 +3,7 @@ package dev.corsaudit.report;
 import dev.corsaudit.audit.AuditResult;
 import dev.corsaudit.audit.AuditRun;
 import dev.corsaudit.grade.Cause;
+import dev.corsaudit.grade.CauseCode;
 import dev.corsaudit.security.Finding;
 import java.io.IOException;
 import java.io.Writer;
@@ -66,15 +67,23 @@ final class TableReport implements ReportRenderer {
     boolean header = false;
     for (AuditResult result : run.results()) {
       n++;
-      if (result.verdict() == null || result.verdict().causes().isEmpty()) {
+      if (result.verdict() == null) {
+        continue;
+      }
+      List<Cause> shown = new ArrayList<>(result.verdict().causes());
+      // Engine splits matter even on a PASS: the row may fail in Firefox or per the spec.
+      result.verdict().warnings().stream().filter(w -> w.code() == CauseCode.ENGINES_DISAGREE
+          || w.code() == CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION).forEach(shown::add);
+      if (shown.isEmpty()) {
         continue;
       }
       if (!header) {
         text.append('\n');
         header = true;
       }
-      for (Cause cause : result.verdict().causes()) {
-        text.append(n).append(". ").append(result.target().provider().id()).append(": ").append(cause.message()).append('\n');
+      for (Cause cause : shown) {
+        String label = cause.code().kind() == CauseCode.Kind.WARNING ? " (engines): " : ": ";
+        text.append(n).append(". ").append(result.target().provider().id()).append(label).append(cause.message()).append('\n');
         text.append("   fix: ").append(cause.fix()).append('\n');
       }
     }

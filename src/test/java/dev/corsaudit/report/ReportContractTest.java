@@ -65,12 +65,14 @@ class ReportContractTest {
         .parse(new ByteArrayInputStream(render(ReportFormat.JUNIT).getBytes(StandardCharsets.UTF_8)));
     Element suite = doc.getDocumentElement();
     assertEquals("testsuite", suite.getTagName());
-    assertEquals("8", suite.getAttribute("tests"));
-    assertEquals("3", suite.getAttribute("failures"));
+    // 8 rows plus 1 CRITICAL security finding, which fails its own test case.
+    assertEquals("9", suite.getAttribute("tests"));
+    assertEquals("4", suite.getAttribute("failures"));
     assertEquals("1", suite.getAttribute("errors"));
     assertEquals("1", suite.getAttribute("skipped"));
     NodeList cases = suite.getElementsByTagName("testcase");
-    assertEquals(8, cases.getLength());
+    assertEquals(9, cases.getLength());
+    assertEquals("mistral.security", ((Element) cases.item(8)).getAttribute("classname"));
     Element nim = (Element) cases.item(3);
     assertEquals("nvidia-nim", nim.getAttribute("classname"));
     assertEquals("fetch @ https://example.com", nim.getAttribute("name"));
@@ -86,8 +88,8 @@ class ReportContractTest {
     var suites = parser.parse(new java.io.InputStreamReader(
         new ByteArrayInputStream(render(ReportFormat.JUNIT).getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
     // Surefire groups test cases by class name: one group per provider.
-    assertEquals(8, suites.stream().mapToInt(x -> x.getNumberOfTests()).sum());
-    assertEquals(3, suites.stream().mapToInt(x -> x.getNumberOfFailures()).sum());
+    assertEquals(9, suites.stream().mapToInt(x -> x.getNumberOfTests()).sum());
+    assertEquals(4, suites.stream().mapToInt(x -> x.getNumberOfFailures()).sum());
     assertEquals(1, suites.stream().mapToInt(x -> x.getNumberOfErrors()).sum());
     assertEquals(1, suites.stream().mapToInt(x -> x.getNumberOfSkipped()).sum());
     var nim = suites.stream().flatMap(x -> x.getTestCases().stream())
