@@ -75,7 +75,7 @@ public final class EvidenceRenderer {
     RecordedResponse response = exchange.response();
     md.append("**Response received** (").append(exchange.elapsedMs()).append(" ms):\n\n```http\n");
     md.append(response.httpVersion()).append(' ').append(response.status());
-    String reason = dev.corsaudit.report.HttpReasons.of(response.status());
+    String reason = dev.corsaudit.model.HttpReasons.of(response.status());
     if (!reason.isEmpty()) {
       md.append(' ').append(reason);
     }

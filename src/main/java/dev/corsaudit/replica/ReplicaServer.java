@@ -1,5 +1,6 @@
 package dev.corsaudit.replica;
 
+import dev.corsaudit.model.HttpReasons;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -134,7 +135,7 @@ public final class ReplicaServer implements AutoCloseable {
     String body = respond.body() == null ? "" : respond.body();
     byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
     StringBuilder head = new StringBuilder("HTTP/1.1 ").append(respond.status()).append(' ')
-        .append(respond.reason() == null ? Reasons.of(respond.status()) : respond.reason()).append("\r\n");
+        .append(respond.reason() != null ? respond.reason() : reason(respond.status())).append("\r\n");
     boolean hasContentType = false;
     if (respond.headers() != null) {
       for (List<String> pair : respond.headers()) {
@@ -160,6 +161,11 @@ public final class ReplicaServer implements AutoCloseable {
       out.write(bodyBytes, 0, bodyBytes.length);
     }
     return out.toByteArray();
+  }
+
+  private static String reason(int status) {
+    String reason = HttpReasons.of(status);
+    return reason.isEmpty() ? "Status" : reason;
   }
 
   private static byte[] plain(int status, String reason, String text) {

@@ -5,6 +5,7 @@ import dev.corsaudit.fetch.BrowserRequests;
 import dev.corsaudit.fetch.PreflightPlan;
 import dev.corsaudit.grade.Cause;
 import dev.corsaudit.model.Exchange;
+import dev.corsaudit.model.HttpReasons;
 import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.RecordedResponse;
 import java.net.URI;

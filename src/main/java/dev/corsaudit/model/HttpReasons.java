@@ -1,4 +1,4 @@
-package dev.corsaudit.report;
+package dev.corsaudit.model;
 
 import java.util.Map;
 
