@@ -2,16 +2,13 @@ package dev.corsaudit.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.corsaudit.model.CorsRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -19,24 +16,17 @@ import java.util.regex.Pattern;
  * intercepting its request (Fetch.fulfillRequest), so the Origin the browser sends is exactly the
  * configured one, https included, with no DNS, certificate or server involved.
  */
-final class ChromiumConfirmer implements Confirmer {
+final class ChromiumConfirmer extends RemoteBrowser {
 
   static final String BINARY = "/usr/bin/chromium";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
 
-  private final BrowserProcess process;
-  private final DevtoolsSocket socket;
   private final String session;
-  private final String version;
-  private final List<String> console = new CopyOnWriteArrayList<>();
-  private String currentOrigin;
 
   private ChromiumConfirmer(BrowserProcess process, DevtoolsSocket socket, String session, String version) {
-    this.process = process;
-    this.socket = socket;
+    super("chromium", process, socket, version);
     this.session = session;
-    this.version = version;
   }
 
   static ChromiumConfirmer start() throws IOException {
@@ -92,26 +82,16 @@ final class ChromiumConfirmer implements Confirmer {
   }
 
   @Override
-  public BrowserConfirmation confirm(CorsRequest request, String url, byte[] body) {
-    try {
-      if (!request.origin().equals(currentOrigin)) {
-        socket.call("Page.navigate", obj().put("url", request.origin() + FetchScript.PAGE_PATH), session);
-        waitForOrigin(request.origin());
-        currentOrigin = request.origin();
-      }
-      console.clear();
-      JsonNode result = socket.call("Runtime.evaluate", obj().put("expression", FetchScript.of(request, url, body))
-          .put("awaitPromise", true).put("returnByValue", true), session);
-      String value = result.path("result").path("result").path("value").asText("FAIL no result");
-      Thread.sleep(100); // the console line arrives just after the rejected promise
-      return new BrowserConfirmation("chromium", version, value.startsWith("PASS") ? "PASS" : "FAIL",
-          value.substring(5), corsLines(console));
-    } catch (IOException e) {
-      return new BrowserConfirmation("chromium", version, "ERROR", e.getMessage(), List.of());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new BrowserConfirmation("chromium", version, "ERROR", "interrupted", List.of());
-    }
+  void openPage(String origin) throws IOException, InterruptedException {
+    socket.call("Page.navigate", obj().put("url", origin + FetchScript.PAGE_PATH), session);
+    waitForOrigin(origin);
+  }
+
+  @Override
+  String evaluate(String expression) throws IOException {
+    JsonNode result = socket.call("Runtime.evaluate",
+        obj().put("expression", expression).put("awaitPromise", true).put("returnByValue", true), session);
+    return result.path("result").path("result").path("value").asText("FAIL no result");
   }
 
   private void waitForOrigin(String origin) throws IOException, InterruptedException {
@@ -125,26 +105,5 @@ final class ChromiumConfirmer implements Confirmer {
       Thread.sleep(50);
     }
     throw new IOException("the stand-in page at " + origin + " did not load");
-  }
-
-  /** Only what the browser said about CORS (not favicon misses or the 401 it logs anyway). */
-  static List<String> corsLines(List<String> console) {
-    List<String> out = new ArrayList<>();
-    for (String line : console) {
-      if (line.contains("CORS") || line.contains("Cross-Origin")) {
-        out.add(line);
-      }
-    }
-    return out;
-  }
-
-  private static ObjectNode obj() {
-    return DevtoolsSocket.JSON.createObjectNode();
-  }
-
-  @Override
-  public void close() {
-    socket.close();
-    process.close();
   }
 }

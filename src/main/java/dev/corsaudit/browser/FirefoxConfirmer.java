@@ -2,14 +2,11 @@ package dev.corsaudit.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.corsaudit.model.CorsRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +14,7 @@ import java.util.regex.Pattern;
  * own request is intercepted and answered (network.provideResponse), so the page really lives at
  * the audited origin.
  */
-final class FirefoxConfirmer implements Confirmer {
+final class FirefoxConfirmer extends RemoteBrowser {
 
   static final String BINARY = "/usr/bin/firefox-esr";
   private static final Duration TIMEOUT = Duration.ofSeconds(45);
@@ -41,18 +38,11 @@ final class FirefoxConfirmer implements Confirmer {
       "user_pref(\"browser.cache.memory.enable\", false);",
       "");
 
-  private final BrowserProcess process;
-  private final DevtoolsSocket socket;
   private final String context;
-  private final String version;
-  private final List<String> console = new CopyOnWriteArrayList<>();
-  private String currentOrigin;
 
   private FirefoxConfirmer(BrowserProcess process, DevtoolsSocket socket, String context, String version) {
-    this.process = process;
-    this.socket = socket;
+    super("firefox", process, socket, version);
     this.context = context;
-    this.version = version;
   }
 
   static FirefoxConfirmer start() throws IOException {
@@ -124,27 +114,17 @@ final class FirefoxConfirmer implements Confirmer {
   }
 
   @Override
-  public BrowserConfirmation confirm(CorsRequest request, String url, byte[] body) {
-    try {
-      if (!request.origin().equals(currentOrigin)) {
-        check(socket.call("browsingContext.navigate", obj().put("context", context)
-            .put("url", request.origin() + FetchScript.PAGE_PATH).put("wait", "complete"), null));
-        currentOrigin = request.origin();
-      }
-      console.clear();
-      ObjectNode evaluate = obj().put("expression", FetchScript.of(request, url, body)).put("awaitPromise", true);
-      evaluate.putObject("target").put("context", context);
-      JsonNode result = check(socket.call("script.evaluate", evaluate, null));
-      String value = result.path("result").path("result").path("value").asText("FAIL no result");
-      Thread.sleep(200); // console lines arrive just after the rejected promise
-      return new BrowserConfirmation("firefox", version, value.startsWith("PASS") ? "PASS" : "FAIL",
-          value.substring(5), corsLines(console));
-    } catch (IOException e) {
-      return new BrowserConfirmation("firefox", version, "ERROR", e.getMessage(), List.of());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new BrowserConfirmation("firefox", version, "ERROR", "interrupted", List.of());
-    }
+  void openPage(String origin) throws IOException {
+    check(socket.call("browsingContext.navigate", obj().put("context", context)
+        .put("url", origin + FetchScript.PAGE_PATH).put("wait", "complete"), null));
+  }
+
+  @Override
+  String evaluate(String expression) throws IOException {
+    ObjectNode evaluate = obj().put("expression", expression).put("awaitPromise", true);
+    evaluate.putObject("target").put("context", context);
+    JsonNode result = check(socket.call("script.evaluate", evaluate, null));
+    return result.path("result").path("result").path("value").asText("FAIL no result");
   }
 
   private static JsonNode check(JsonNode reply) throws IOException {
@@ -152,26 +132,5 @@ final class FirefoxConfirmer implements Confirmer {
       throw new IOException(reply.path("error").asText() + ": " + reply.path("message").asText());
     }
     return reply;
-  }
-
-  /** Only what the browser said about CORS (not favicon misses or the 401 it logs anyway). */
-  static List<String> corsLines(List<String> console) {
-    List<String> out = new ArrayList<>();
-    for (String line : console) {
-      if (line.contains("CORS") || line.contains("Cross-Origin")) {
-        out.add(line);
-      }
-    }
-    return out;
-  }
-
-  private static ObjectNode obj() {
-    return DevtoolsSocket.JSON.createObjectNode();
-  }
-
-  @Override
-  public void close() {
-    socket.close();
-    process.close();
   }
 }
