@@ -39,12 +39,14 @@ public final class SecurityAuditor {
    */
   public List<Finding> run(List<AuditTarget> targets, boolean security) {
     List<CompletableFuture<List<Finding>>> futures = new ArrayList<>();
-    List<String> seen = new ArrayList<>();
+    if (!security && targets.stream().noneMatch(t -> t.provider().policy() != null)) {
+      return List.of();
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (AuditTarget target : targets) {
-      if (target.skipped() || seen.contains(target.provider().id())) {
+      if (target.skipped() || !seen.add(target.provider().id())) {
         continue;
       }
-      seen.add(target.provider().id());
       if (security) {
         futures.add(hostileProbes(target));
       }
@@ -140,11 +142,9 @@ public final class SecurityAuditor {
           .toList();
     }
     List<Finding> out = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
+    java.util.Set<String> keys = new java.util.HashSet<>();
     for (Finding finding : findings) {
-      String key = finding.code() + " " + finding.origin().toLowerCase(Locale.ROOT);
-      if (!keys.contains(key)) {
-        keys.add(key);
+      if (keys.add(finding.code() + " " + finding.origin().toLowerCase(Locale.ROOT))) {
         out.add(finding);
       }
     }
