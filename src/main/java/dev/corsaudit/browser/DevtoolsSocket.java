@@ -20,9 +20,9 @@ import java.util.function.Consumer;
  * A JSON command channel to a browser's remote agent over the JDK WebSocket: Chrome DevTools
  * Protocol and WebDriver BiDi both send {"id", "method", "params"} and answer with the same id.
  */
-final class DevtoolsSocket implements AutoCloseable {
+public final class DevtoolsSocket implements AutoCloseable {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
@@ -36,7 +36,7 @@ final class DevtoolsSocket implements AutoCloseable {
     this.timeout = timeout;
   }
 
-  static DevtoolsSocket connect(String address, Consumer<JsonNode> events, Duration timeout) throws IOException {
+  public static DevtoolsSocket connect(String address, Consumer<JsonNode> events, Duration timeout) throws IOException {
     DevtoolsSocket channel = new DevtoolsSocket(events, timeout);
     try {
       channel.socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -49,7 +49,7 @@ final class DevtoolsSocket implements AutoCloseable {
   }
 
   /** Sends a command and waits for its answer (the whole reply message). */
-  JsonNode call(String method, ObjectNode params, String sessionId) throws IOException {
+  public JsonNode call(String method, ObjectNode params, String sessionId) throws IOException {
     try {
       return send(method, params, sessionId).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {

@@ -1,24 +1,15 @@
 package dev.corsaudit.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.corsaudit.browser.DevtoolsSocket;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,16 +20,12 @@ import java.util.regex.Pattern;
  */
 final class BidiConsole implements AutoCloseable {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LISTENING =
       Pattern.compile("WebDriver BiDi listening on (ws://\\S+)");
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(20);
 
   private final List<String> lines = new CopyOnWriteArrayList<>();
-  private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-  private final StringBuilder partial = new StringBuilder();
-  private int nextId = 1;
-  private WebSocket socket;
+  private DevtoolsSocket socket;
 
   private BidiConsole() {}
 
@@ -48,19 +35,19 @@ final class BidiConsole implements AutoCloseable {
     BidiConsole console = new BidiConsole();
     String address = awaitAddress(browserLog);
     try {
-      console.socket =
-          HttpClient.newHttpClient()
-              .newWebSocketBuilder()
-              .buildAsync(URI.create(address + "/session"), console.listener())
-              .get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      console.call("session.new", Map.of("capabilities", Map.of()));
-      console.call("session.subscribe", Map.of("events", List.of("log.entryAdded")));
+      console.socket = DevtoolsSocket.connect(address + "/session", console::onEvent, STEP_TIMEOUT);
+      ObjectNode capabilities = DevtoolsSocket.JSON.createObjectNode();
+      capabilities.putObject("capabilities");
+      console.call("session.new", capabilities);
+      ObjectNode subscribe = DevtoolsSocket.JSON.createObjectNode();
+      subscribe.putArray("events").add("log.entryAdded");
+      console.call("session.subscribe", subscribe);
       String context = console.topLevelContext();
-      console.call(
-          "browsingContext.navigate", Map.of("context", context, "url", pageUrl, "wait", "none"));
-    } catch (ExecutionException | TimeoutException e) {
+      console.call("browsingContext.navigate", DevtoolsSocket.JSON.createObjectNode()
+          .put("context", context).put("url", pageUrl).put("wait", "none"));
+    } catch (IOException e) {
       console.close();
-      throw new IOException("WebDriver BiDi attach to " + address + " failed: " + e, e);
+      throw new IOException("WebDriver BiDi attach to " + address + " failed: " + e.getMessage(), e);
     }
     return console;
   }
@@ -71,11 +58,11 @@ final class BidiConsole implements AutoCloseable {
   }
 
   // The first window may not be registered the moment the agent starts listening: ask again.
-  private String topLevelContext()
-      throws IOException, InterruptedException, ExecutionException, TimeoutException {
+  private String topLevelContext() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode contexts = call("browsingContext.getTree", Map.of("maxDepth", 0)).path("contexts");
+      JsonNode contexts = call("browsingContext.getTree", DevtoolsSocket.JSON.createObjectNode().put("maxDepth", 0))
+          .path("contexts");
       if (contexts.size() > 0) {
         return contexts.get(0).path("context").asText();
       }
@@ -85,53 +72,17 @@ final class BidiConsole implements AutoCloseable {
   }
 
   /** Sends one command and waits for its result; a BiDi error becomes an IOException. */
-  private JsonNode call(String method, Map<String, Object> params)
-      throws IOException, InterruptedException, ExecutionException, TimeoutException {
-    int id;
-    synchronized (this) {
-      id = nextId++;
-    }
-    CompletableFuture<JsonNode> reply = new CompletableFuture<>();
-    pending.put(id, reply);
-    String message =
-        JSON.writeValueAsString(Map.of("id", id, "method", method, "params", params));
-    socket.sendText(message, true).get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    JsonNode answer = reply.get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+  private JsonNode call(String method, ObjectNode params) throws IOException {
+    JsonNode answer = socket.call(method, params, null);
     if (!"success".equals(answer.path("type").asText())) {
       throw new IOException(method + " failed: " + answer);
     }
     return answer.path("result");
   }
 
-  private WebSocket.Listener listener() {
-    return new WebSocket.Listener() {
-      @Override
-      public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-          onMessage(partial.toString());
-          partial.setLength(0);
-        }
-        webSocket.request(1);
-        return null;
-      }
-    };
-  }
-
-  private void onMessage(String text) {
-    JsonNode message;
-    try {
-      message = JSON.readTree(text);
-    } catch (IOException e) {
-      return;
-    }
+  private void onEvent(JsonNode message) {
     if ("log.entryAdded".equals(message.path("method").asText())) {
       lines.add(message.path("params").path("text").asText());
-    } else if (message.has("id")) {
-      CompletableFuture<JsonNode> reply = pending.remove(message.path("id").asInt());
-      if (reply != null) {
-        reply.complete(message);
-      }
     }
   }
 
@@ -154,7 +105,7 @@ final class BidiConsole implements AutoCloseable {
   @Override
   public void close() {
     if (socket != null) {
-      socket.abort();
+      socket.close();
     }
   }
 }
