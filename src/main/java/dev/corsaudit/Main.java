@@ -19,6 +19,16 @@ public final class Main {
 
   /** Runs the CLI with the given streams; returns the exit code (see {@code cli.ExitCodes}). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return CommandLineFactory.create(out, err).execute(args);
+    try {
+      return CommandLineFactory.create(out, err).execute(args);
+    } catch (Error e) {
+      // Out of memory, a broken jar: still one line, and the trace only when asked for.
+      err.println("cors-audit: internal error: " + e + " (rerun with --debug for the stack trace)");
+      if (java.util.Arrays.asList(args).contains("--debug")) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return dev.corsaudit.cli.ExitCodes.INTERNAL;
+    }
   }
 }
