@@ -52,6 +52,14 @@ class ReportContractTest {
     assertTrue(nim.path("engines").path("firefox").path("console_message").asText().startsWith("Cross-Origin Request Blocked"));
   }
 
+  /** The report committed under reports/ is made by this version and follows the contract. */
+  @Test
+  void committedReportFollowsTheSchema() throws Exception {
+    JsonNode latest = new ObjectMapper().readTree(java.nio.file.Path.of("reports/latest.json").toFile());
+    assertEquals(Set.of(), schema().validate(latest));
+    assertTrue(latest.path("replicas").asBoolean(), "the committed report is labelled as replica data");
+  }
+
   @Test
   void schemaRejectsABrokenReport() throws Exception {
     JsonNode json = new ObjectMapper().readTree(render(ReportFormat.JSON));
