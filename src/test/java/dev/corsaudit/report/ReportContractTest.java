@@ -52,12 +52,12 @@ class ReportContractTest {
     assertTrue(nim.path("engines").path("firefox").path("console_message").asText().startsWith("Cross-Origin Request Blocked"));
   }
 
-  /** The report committed under reports/ is made by this version and follows the contract. */
+  /** The report committed under reports/ follows the contract (replica data now, live after a nightly run). */
   @Test
   void committedReportFollowsTheSchema() throws Exception {
     JsonNode latest = new ObjectMapper().readTree(java.nio.file.Path.of("reports/latest.json").toFile());
+    // The nightly job replaces it with live data; either way it must follow the contract.
     assertEquals(Set.of(), schema().validate(latest));
-    assertTrue(latest.path("replicas").asBoolean(), "the committed report is labelled as replica data");
   }
 
   @Test
