@@ -107,6 +107,13 @@ public final class TargetOptions {
   }
 
   TargetSelection selection() {
+    for (String origin : origins) {
+      String problem = dev.corsaudit.config.OriginSyntax.problem(origin);
+      if (problem != null) {
+        throw new UserException("--origin '" + origin + "' is not an origin (" + problem
+            + "); write scheme://host[:port], e.g. https://app.example.com or http://localhost:3000");
+      }
+    }
     CredentialsMode mode = null;
     if (credentials != null) {
       try {

@@ -153,6 +153,13 @@ class CheckCommandTest {
   }
 
   @Test
+  void originWithoutSchemeIsAUsageError() {
+    CliRun run = CliRun.of("check", "--replicas", "--origin", "app.example.com");
+    assertEquals(2, run.code());
+    assertTrue(run.err().startsWith("cors-audit: --origin 'app.example.com' is not an origin (no scheme://host)"), run.err());
+  }
+
+  @Test
   void forbiddenHeaderIsAUsageError() {
     CliRun run = CliRun.of("check", "--url", "http://127.0.0.1:9/x", "-H", "Cookie: a=b");
     assertEquals(2, run.code());
