@@ -54,14 +54,8 @@ final class AllowOriginCheck {
 
   /** All lines joined with ", " after HTTP's whitespace trimming, as the Fetch "get" does. */
   static String combined(List<String> lines) {
-    StringBuilder out = new StringBuilder();
-    for (String line : lines) {
-      if (out.length() > 0) {
-        out.append(", ");
-      }
-      out.append(line.strip());
-    }
-    return out.toString();
+    // Every line counts, empty ones too: "" and "*" on two lines is ", *", which must fail.
+    return String.join(", ", lines.stream().map(String::strip).toList());
   }
 
   static String value(List<HeaderLine> headers) {
