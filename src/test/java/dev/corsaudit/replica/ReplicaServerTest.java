@@ -112,6 +112,26 @@ class ReplicaServerTest {
     }
   }
 
+  /** A jar cannot be listed, so index.yaml names the files: it must name exactly those present. */
+  @Test
+  void indexListsExactlyTheDataFiles() throws IOException {
+    java.nio.file.Path dir = java.nio.file.Path.of("src/main/resources/replicas");
+    java.util.Set<String> present;
+    try (var files = java.nio.file.Files.list(dir)) {
+      present = files.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yaml") && !n.equals("index.yaml")).collect(java.util.stream.Collectors.toSet());
+    }
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(dir.resolve("index.yaml").toFile())
+        .path("files").forEach(f -> listed.add(f.asText()));
+    assertEquals(present, listed);
+    ReplicaCatalog catalog = ReplicaCatalog.load(dir);
+    for (String file : present) {
+      String id = file.replace(".yaml", "");
+      assertTrue(catalog.get(id) != null, file + " holds the replica named after it");
+    }
+  }
+
   @Test
   void hundredConcurrentRequests() {
     List<CompletableFuture<HttpResponse<Void>>> all = IntStream.range(0, 100)
