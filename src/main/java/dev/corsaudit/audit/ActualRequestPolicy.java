@@ -36,7 +36,9 @@ public final class ActualRequestPolicy {
     return always || target.provider().actual();
   }
 
-  /** The page's request with the placeholder key replaced by the real one, when one is configured. */
+  /**
+   * The page's request with the placeholder key replaced by the real one, when one is configured.
+   */
   public CorsRequest withKey(AuditTarget target) {
     CorsRequest request = target.request();
     String envName = target.provider().apiKeyEnv();
@@ -54,7 +56,8 @@ public final class ActualRequestPolicy {
         headers.add(line);
       }
     }
-    return new CorsRequest(request.url(), request.origin(), request.method(), headers, request.credentials());
+    return new CorsRequest(
+        request.url(), request.origin(), request.method(), headers, request.credentials());
   }
 
   /** A minimal chat request for methods that carry a body; none for GET and HEAD. */
@@ -63,6 +66,7 @@ public final class ActualRequestPolicy {
     if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
       return null;
     }
-    return String.format(CHAT_BODY, stream ? ",\"stream\":true" : "").getBytes(StandardCharsets.UTF_8);
+    return String.format(CHAT_BODY, stream ? ",\"stream\":true" : "")
+        .getBytes(StandardCharsets.UTF_8);
   }
 }

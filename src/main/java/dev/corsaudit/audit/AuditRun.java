@@ -30,16 +30,22 @@ public record AuditRun(
   }
 
   public AuditRun(
-      String toolVersion, Instant generatedAt, boolean replicas, List<AuditResult> results, List<Finding> findings,
+      String toolVersion,
+      Instant generatedAt,
+      boolean replicas,
+      List<AuditResult> results,
+      List<Finding> findings,
       boolean securityProbed) {
     this(toolVersion, generatedAt, replicas, results, findings, securityProbed, Map.of());
   }
 
-  public AuditRun(String toolVersion, Instant generatedAt, boolean replicas, List<AuditResult> results) {
+  public AuditRun(
+      String toolVersion, Instant generatedAt, boolean replicas, List<AuditResult> results) {
     this(toolVersion, generatedAt, replicas, results, List.of(), false, Map.of());
   }
 
   public AuditRun withConfirmations(Map<Integer, BrowserConfirmation> byPosition) {
-    return new AuditRun(toolVersion, generatedAt, replicas, results, findings, securityProbed, byPosition);
+    return new AuditRun(
+        toolVersion, generatedAt, replicas, results, findings, securityProbed, byPosition);
   }
 }

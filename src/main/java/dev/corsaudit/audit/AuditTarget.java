@@ -12,7 +12,12 @@ import dev.corsaudit.model.CorsRequest;
  * @param skipReason why the row is not probed (e.g. no replica for it), or null
  */
 public record AuditTarget(
-    int seq, Provider provider, String profile, CorsRequest request, String probeUrl, String skipReason) {
+    int seq,
+    Provider provider,
+    String profile,
+    CorsRequest request,
+    String probeUrl,
+    String skipReason) {
 
   public boolean skipped() {
     return skipReason != null;

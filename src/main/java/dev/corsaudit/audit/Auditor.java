@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs the pipeline for each target: plan the browser's requests, probe (record only), grade (pure).
- * Results come back in input order whatever order the network answers in.
+ * Runs the pipeline for each target: plan the browser's requests, probe (record only), grade
+ * (pure). Results come back in input order whatever order the network answers in.
  */
 public final class Auditor {
 
@@ -24,7 +24,8 @@ public final class Auditor {
   private final ActualRequestPolicy actualPolicy;
   private final AuditListener listener;
 
-  public Auditor(Prober prober, String userAgent, ActualRequestPolicy actualPolicy, AuditListener listener) {
+  public Auditor(
+      Prober prober, String userAgent, ActualRequestPolicy actualPolicy, AuditListener listener) {
     this.prober = prober;
     this.userAgent = userAgent;
     this.actualPolicy = actualPolicy;
@@ -78,7 +79,8 @@ public final class Auditor {
                 return CompletableFuture.completedFuture(
                     new AuditResult(target, preflightExchange, null, preflightVerdict));
               }
-              return sendActual(target).thenApply(actual -> graded(target, preflightExchange, actual));
+              return sendActual(target)
+                  .thenApply(actual -> graded(target, preflightExchange, actual));
             });
   }
 
@@ -90,6 +92,7 @@ public final class Auditor {
   }
 
   private static AuditResult graded(AuditTarget target, Exchange preflight, Exchange actual) {
-    return new AuditResult(target, preflight, actual, Grader.grade(target.request(), preflight, actual));
+    return new AuditResult(
+        target, preflight, actual, Grader.grade(target.request(), preflight, actual));
   }
 }

@@ -17,7 +17,8 @@ public final class BrowserConfirmations {
 
   private BrowserConfirmations() {}
 
-  public static Map<Integer, BrowserConfirmation> run(Confirmer confirmer, List<AuditResult> results, ActualRequestPolicy actual) {
+  public static Map<Integer, BrowserConfirmation> run(
+      Confirmer confirmer, List<AuditResult> results, ActualRequestPolicy actual) {
     Map<Integer, BrowserConfirmation> out = new LinkedHashMap<>();
     for (int i = 0; i < results.size(); i++) {
       AuditResult result = results.get(i);
@@ -26,11 +27,20 @@ public final class BrowserConfirmations {
       }
       CorsRequest request = actual.withKey(result.target());
       if (!request.origin().matches("https?://[^/]+")) {
-        out.put(i, new BrowserConfirmation("", "", "ERROR",
-            "a page cannot be hosted at origin " + request.origin() + " (only http and https origins)", List.of()));
+        out.put(
+            i,
+            new BrowserConfirmation(
+                "",
+                "",
+                "ERROR",
+                "a page cannot be hosted at origin "
+                    + request.origin()
+                    + " (only http and https origins)",
+                List.of()));
         continue;
       }
-      out.put(i, confirmer.confirm(request, result.target().probeUrl(), actual.body(result.target())));
+      out.put(
+          i, confirmer.confirm(request, result.target().probeUrl(), actual.body(result.target())));
     }
     return out;
   }
@@ -38,7 +48,8 @@ public final class BrowserConfirmations {
   /** Whether the browser did what cors-audit said that engine would do. */
   public static boolean agrees(AuditResult result, BrowserConfirmation confirmation) {
     Engine engine = confirmation.browser().equals("firefox") ? Engine.FIREFOX : Engine.CHROMIUM;
-    EngineVerdict verdict = result.verdict() == null ? null : result.verdict().engines().get(engine);
+    EngineVerdict verdict =
+        result.verdict() == null ? null : result.verdict().engines().get(engine);
     return verdict != null && verdict.outcome().name().equals(confirmation.outcome());
   }
 }

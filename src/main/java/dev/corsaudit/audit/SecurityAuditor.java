@@ -73,7 +73,8 @@ public final class SecurityAuditor {
               .send(BrowserRequests.preflight(preflighted, target.probeUrl(), userAgent))
               .thenApply(e -> graded(provider, hostile, "preflight", e)));
       CorsRequest simple =
-          new CorsRequest(target.request().url(), hostile.origin(), "GET", List.of(), CredentialsMode.OMIT);
+          new CorsRequest(
+              target.request().url(), hostile.origin(), "GET", List.of(), CredentialsMode.OMIT);
       parts.add(
           prober
               .send(BrowserRequests.actual(simple, target.probeUrl(), userAgent, null))
@@ -88,41 +89,55 @@ public final class SecurityAuditor {
     List<CompletableFuture<List<Finding>>> parts = new ArrayList<>();
     List<HeaderLine> policyHeaders = new ArrayList<>();
     for (String name : policy.allowHeaders()) {
-      policyHeaders.add(new HeaderLine(name, name.equalsIgnoreCase("content-type") ? "application/json" : "x"));
+      policyHeaders.add(
+          new HeaderLine(name, name.equalsIgnoreCase("content-type") ? "application/json" : "x"));
     }
-    CredentialsMode mode = policy.allowCredentials() ? CredentialsMode.INCLUDE : CredentialsMode.OMIT;
+    CredentialsMode mode =
+        policy.allowCredentials() ? CredentialsMode.INCLUDE : CredentialsMode.OMIT;
     List<String> listed = policy.allowOrigins().stream().filter(o -> !o.equals("*")).toList();
     if (listed.isEmpty()) {
       listed = List.of(target.request().origin());
     }
     for (String origin : listed) {
-      CorsRequest request = new CorsRequest(provider.url(), origin, provider.method(), policyHeaders, mode);
+      CorsRequest request =
+          new CorsRequest(provider.url(), origin, provider.method(), policyHeaders, mode);
       parts.add(
           prober
               .send(BrowserRequests.preflight(request, target.probeUrl(), userAgent))
-              .thenApply(e -> e.response() == null
-                  ? List.<Finding>of()
-                  : PolicyChecker.checkListedOrigin(provider.id(), policy, origin, e.response())));
+              .thenApply(
+                  e ->
+                      e.response() == null
+                          ? List.<Finding>of()
+                          : PolicyChecker.checkListedOrigin(
+                              provider.id(), policy, origin, e.response())));
       CorsRequest simple = new CorsRequest(provider.url(), origin, "GET", List.of(), mode);
       parts.add(
           prober
               .send(BrowserRequests.actual(simple, target.probeUrl(), userAgent, null))
-              .thenApply(e -> e.response() == null
-                  ? List.<Finding>of()
-                  : PolicyChecker.checkExposeHeaders(provider.id(), policy, origin, e.response())));
+              .thenApply(
+                  e ->
+                      e.response() == null
+                          ? List.<Finding>of()
+                          : PolicyChecker.checkExposeHeaders(
+                              provider.id(), policy, origin, e.response())));
     }
     String unlisted = HostileOrigins.forEndpoint(provider.url(), List.of()).get(0).origin();
-    CorsRequest outsider = new CorsRequest(provider.url(), unlisted, provider.method(), policyHeaders, mode);
+    CorsRequest outsider =
+        new CorsRequest(provider.url(), unlisted, provider.method(), policyHeaders, mode);
     parts.add(
         prober
             .send(BrowserRequests.preflight(outsider, target.probeUrl(), userAgent))
-            .thenApply(e -> e.response() == null
-                ? List.<Finding>of()
-                : PolicyChecker.checkUnlistedOrigin(provider.id(), policy, unlisted, e.response())));
+            .thenApply(
+                e ->
+                    e.response() == null
+                        ? List.<Finding>of()
+                        : PolicyChecker.checkUnlistedOrigin(
+                            provider.id(), policy, unlisted, e.response())));
     return all(parts);
   }
 
-  private static List<Finding> graded(Provider provider, HostileOrigin hostile, String probe, Exchange exchange) {
+  private static List<Finding> graded(
+      Provider provider, HostileOrigin hostile, String probe, Exchange exchange) {
     if (exchange.response() == null) {
       return List.of();
     }
@@ -135,11 +150,16 @@ public final class SecurityAuditor {
    * one fix that matters, so only the reflection (and its Vary finding) stays.
    */
   private static List<Finding> dedupe(List<Finding> findings) {
-    boolean reflectsAny = findings.stream().anyMatch(f -> f.code() == FindingCode.REFLECTS_ANY_ORIGIN);
+    boolean reflectsAny =
+        findings.stream().anyMatch(f -> f.code() == FindingCode.REFLECTS_ANY_ORIGIN);
     if (reflectsAny) {
-      findings = findings.stream()
-          .filter(f -> f.code() == FindingCode.REFLECTS_ANY_ORIGIN || f.code() == FindingCode.REFLECTED_WITHOUT_VARY)
-          .toList();
+      findings =
+          findings.stream()
+              .filter(
+                  f ->
+                      f.code() == FindingCode.REFLECTS_ANY_ORIGIN
+                          || f.code() == FindingCode.REFLECTED_WITHOUT_VARY)
+              .toList();
     }
     List<Finding> out = new ArrayList<>();
     java.util.Set<String> keys = new java.util.HashSet<>();
@@ -151,7 +171,8 @@ public final class SecurityAuditor {
     return out;
   }
 
-  private static CompletableFuture<List<Finding>> all(List<CompletableFuture<List<Finding>>> parts) {
+  private static CompletableFuture<List<Finding>> all(
+      List<CompletableFuture<List<Finding>>> parts) {
     return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
         .thenApply(
             v -> {

@@ -33,7 +33,8 @@ public final class TargetPlanner {
       ProbeLocation location = probeUrlFor.apply(provider);
       List<String> profileNames =
           selection.profiles().isEmpty() ? provider.profiles() : selection.profiles();
-      List<String> origins = selection.origins().isEmpty() ? provider.origins() : selection.origins();
+      List<String> origins =
+          selection.origins().isEmpty() ? provider.origins() : selection.origins();
       String method = selection.method() != null ? selection.method() : provider.method();
       CredentialsMode credentials =
           selection.credentials() != null ? selection.credentials() : provider.credentials();
@@ -48,10 +49,16 @@ public final class TargetPlanner {
         }
         List<HeaderLine> headers = withOverrides(profile.headers(), selection.extraHeaders());
         for (String origin : origins) {
-          CorsRequest request = new CorsRequest(provider.url(), origin, method, headers, credentials);
+          CorsRequest request =
+              new CorsRequest(provider.url(), origin, method, headers, credentials);
           targets.add(
               new AuditTarget(
-                  targets.size(), provider, profileName, request, location.url(), location.skipReason()));
+                  targets.size(),
+                  provider,
+                  profileName,
+                  request,
+                  location.url(),
+                  location.skipReason()));
         }
       }
     }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param detail the response status, the error text, or why the row was not confirmed
  * @param consoleLines what the browser's console printed during the fetch
  */
-public record BrowserConfirmation(String browser, String version, String outcome, String detail, List<String> consoleLines) {
+public record BrowserConfirmation(
+    String browser, String version, String outcome, String detail, List<String> consoleLines) {
 
   public BrowserConfirmation {
     consoleLines = List.copyOf(consoleLines);

@@ -23,9 +23,11 @@ final class BrowserProcess implements AutoCloseable {
     this.address = address;
   }
 
-  static BrowserProcess start(List<String> command, Path profile, Pattern listening, Duration timeout) throws IOException {
+  static BrowserProcess start(
+      List<String> command, Path profile, Pattern listening, Duration timeout) throws IOException {
     Path log = profile.resolve("browser.log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("HOME", profile.toString());
     builder.environment().put("MOZ_HEADLESS", "1");
     Process process = builder.start();
@@ -40,8 +42,12 @@ final class BrowserProcess implements AutoCloseable {
     String tail = Files.exists(log) ? Files.readString(log) : "";
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
-    throw new IOException(command.get(0) + " did not start its remote agent within " + timeout.toSeconds() + "s"
-        + (tail.isBlank() ? "" : ": " + tail.lines().reduce((a, b) -> b).orElse("")));
+    throw new IOException(
+        command.get(0)
+            + " did not start its remote agent within "
+            + timeout.toSeconds()
+            + "s"
+            + (tail.isBlank() ? "" : ": " + tail.lines().reduce((a, b) -> b).orElse("")));
   }
 
   String address() {

@@ -36,14 +36,18 @@ public final class DevtoolsSocket implements AutoCloseable {
     this.timeout = timeout;
   }
 
-  public static DevtoolsSocket connect(String address, Consumer<JsonNode> events, Duration timeout) throws IOException {
+  public static DevtoolsSocket connect(String address, Consumer<JsonNode> events, Duration timeout)
+      throws IOException {
     DevtoolsSocket channel = new DevtoolsSocket(events, timeout);
     try {
-      channel.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-          .buildAsync(URI.create(address), channel.listener())
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      channel.socket =
+          HttpClient.newHttpClient()
+              .newWebSocketBuilder()
+              .buildAsync(URI.create(address), channel.listener())
+              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
-      throw new IOException("cannot connect to the browser at " + address + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot connect to the browser at " + address + ": " + e.getMessage(), e);
     }
     return channel;
   }

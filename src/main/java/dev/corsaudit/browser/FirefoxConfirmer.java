@@ -18,59 +18,89 @@ final class FirefoxConfirmer extends RemoteBrowser {
 
   static final String BINARY = "/usr/bin/firefox-esr";
   private static final Duration TIMEOUT = Duration.ofSeconds(45);
-  private static final Pattern LISTENING = Pattern.compile("WebDriver BiDi listening on (ws://\\S+)");
+  private static final Pattern LISTENING =
+      Pattern.compile("WebDriver BiDi listening on (ws://\\S+)");
 
-  /** Quiet, offline-friendly profile: no first-run pages, telemetry, updates or captive portal checks. */
-  private static final String PREFS = String.join("\n",
-      "user_pref(\"browser.shell.checkDefaultBrowser\", false);",
-      "user_pref(\"browser.startup.homepage_override.mstone\", \"ignore\");",
-      "user_pref(\"browser.aboutwelcome.enabled\", false);",
-      "user_pref(\"datareporting.policy.dataSubmissionEnabled\", false);",
-      "user_pref(\"toolkit.telemetry.enabled\", false);",
-      "user_pref(\"app.update.auto\", false);",
-      "user_pref(\"app.normandy.enabled\", false);",
-      "user_pref(\"network.captive-portal-service.enabled\", false);",
-      "user_pref(\"network.connectivity-service.enabled\", false);",
-      "user_pref(\"browser.safebrowsing.malware.enabled\", false);",
-      "user_pref(\"browser.safebrowsing.phishing.enabled\", false);",
-      "user_pref(\"extensions.update.enabled\", false);",
-      "user_pref(\"browser.cache.disk.enable\", false);",
-      "user_pref(\"browser.cache.memory.enable\", false);",
-      "");
+  /**
+   * Quiet, offline-friendly profile: no first-run pages, telemetry, updates or captive portal
+   * checks.
+   */
+  private static final String PREFS =
+      String.join(
+          "\n",
+          "user_pref(\"browser.shell.checkDefaultBrowser\", false);",
+          "user_pref(\"browser.startup.homepage_override.mstone\", \"ignore\");",
+          "user_pref(\"browser.aboutwelcome.enabled\", false);",
+          "user_pref(\"datareporting.policy.dataSubmissionEnabled\", false);",
+          "user_pref(\"toolkit.telemetry.enabled\", false);",
+          "user_pref(\"app.update.auto\", false);",
+          "user_pref(\"app.normandy.enabled\", false);",
+          "user_pref(\"network.captive-portal-service.enabled\", false);",
+          "user_pref(\"network.connectivity-service.enabled\", false);",
+          "user_pref(\"browser.safebrowsing.malware.enabled\", false);",
+          "user_pref(\"browser.safebrowsing.phishing.enabled\", false);",
+          "user_pref(\"extensions.update.enabled\", false);",
+          "user_pref(\"browser.cache.disk.enable\", false);",
+          "user_pref(\"browser.cache.memory.enable\", false);",
+          "");
 
   private final String context;
 
-  private FirefoxConfirmer(BrowserProcess process, DevtoolsSocket socket, String context, String version) {
+  private FirefoxConfirmer(
+      BrowserProcess process, DevtoolsSocket socket, String context, String version) {
     super("firefox", process, socket, version);
     this.context = context;
   }
 
   static FirefoxConfirmer start() throws IOException {
     if (!Files.isExecutable(Path.of(BINARY))) {
-      throw new IOException(BINARY + " is not installed; install Debian's firefox-esr package (apt-get install firefox-esr)");
+      throw new IOException(
+          BINARY
+              + " is not installed; install Debian's firefox-esr package (apt-get install firefox-esr)");
     }
     Path profile = Files.createTempDirectory("cors-audit-firefox");
     Files.writeString(profile.resolve("user.js"), PREFS);
-    BrowserProcess process = BrowserProcess.start(List.of(BINARY, "--headless", "--no-remote", "--profile", profile.toString(),
-        "--remote-debugging-port=0", "about:blank"), profile, LISTENING, TIMEOUT);
+    BrowserProcess process =
+        BrowserProcess.start(
+            List.of(
+                BINARY,
+                "--headless",
+                "--no-remote",
+                "--profile",
+                profile.toString(),
+                "--remote-debugging-port=0",
+                "about:blank"),
+            profile,
+            LISTENING,
+            TIMEOUT);
     FirefoxConfirmer[] self = new FirefoxConfirmer[1];
-    DevtoolsSocket socket = DevtoolsSocket.connect(process.address() + "/session", event -> {
-      if (self[0] != null) {
-        self[0].onEvent(event);
-      }
-    }, TIMEOUT);
+    DevtoolsSocket socket =
+        DevtoolsSocket.connect(
+            process.address() + "/session",
+            event -> {
+              if (self[0] != null) {
+                self[0].onEvent(event);
+              }
+            },
+            TIMEOUT);
     try {
       ObjectNode capabilities = obj();
       capabilities.putObject("capabilities");
       JsonNode session = check(socket.call("session.new", capabilities, null));
-      String version = "Firefox " + session.path("result").path("capabilities").path("browserVersion").asText("");
+      String version =
+          "Firefox "
+              + session.path("result").path("capabilities").path("browserVersion").asText("");
       ObjectNode subscribe = obj();
       subscribe.putArray("events").add("log.entryAdded").add("network.beforeRequestSent");
       check(socket.call("session.subscribe", subscribe, null));
       String context = topContext(socket);
       ObjectNode intercept = obj();
       intercept.putArray("phases").add("beforeRequestSent");
-      intercept.putArray("urlPatterns").addObject().put("type", "pattern").put("pathname", FetchScript.PAGE_PATH);
+      intercept
+          .putArray("urlPatterns")
+          .addObject()
+          .put("type", "pattern")
+          .put("pathname", FetchScript.PAGE_PATH);
       check(socket.call("network.addIntercept", intercept, null));
       self[0] = new FirefoxConfirmer(process, socket, context, version);
       return self[0];
@@ -84,7 +114,10 @@ final class FirefoxConfirmer extends RemoteBrowser {
   private static String topContext(DevtoolsSocket socket) throws IOException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode contexts = check(socket.call("browsingContext.getTree", obj().put("maxDepth", 0), null)).path("result").path("contexts");
+      JsonNode contexts =
+          check(socket.call("browsingContext.getTree", obj().put("maxDepth", 0), null))
+              .path("result")
+              .path("contexts");
       if (contexts.size() > 0) {
         return contexts.get(0).path("context").asText();
       }
@@ -102,10 +135,18 @@ final class FirefoxConfirmer extends RemoteBrowser {
     String method = event.path("method").asText();
     JsonNode params = event.path("params");
     if (method.equals("network.beforeRequestSent") && params.path("isBlocked").asBoolean()) {
-      ObjectNode response = obj().put("request", params.path("request").path("request").asText())
-          .put("statusCode", 200).put("reasonPhrase", "OK");
-      response.putArray("headers").addObject().put("name", "Content-Type")
-          .putObject("value").put("type", "string").put("value", "text/html; charset=utf-8");
+      ObjectNode response =
+          obj()
+              .put("request", params.path("request").path("request").asText())
+              .put("statusCode", 200)
+              .put("reasonPhrase", "OK");
+      response
+          .putArray("headers")
+          .addObject()
+          .put("name", "Content-Type")
+          .putObject("value")
+          .put("type", "string")
+          .put("value", "text/html; charset=utf-8");
       response.putObject("body").put("type", "string").put("value", FetchScript.PAGE_HTML);
       socket.send("network.provideResponse", response, null);
     } else if (method.equals("log.entryAdded")) {
@@ -115,8 +156,14 @@ final class FirefoxConfirmer extends RemoteBrowser {
 
   @Override
   void openPage(String origin) throws IOException {
-    check(socket.call("browsingContext.navigate", obj().put("context", context)
-        .put("url", origin + FetchScript.PAGE_PATH).put("wait", "complete"), null));
+    check(
+        socket.call(
+            "browsingContext.navigate",
+            obj()
+                .put("context", context)
+                .put("url", origin + FetchScript.PAGE_PATH)
+                .put("wait", "complete"),
+            null));
   }
 
   @Override

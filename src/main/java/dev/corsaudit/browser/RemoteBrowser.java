@@ -27,7 +27,9 @@ abstract class RemoteBrowser implements Confirmer {
     this.version = version;
   }
 
-  /** Loads the stand-in page at origin + {@link FetchScript#PAGE_PATH} and waits until it is there. */
+  /**
+   * Loads the stand-in page at origin + {@link FetchScript#PAGE_PATH} and waits until it is there.
+   */
   abstract void openPage(String origin) throws IOException, InterruptedException;
 
   /** Evaluates an expression that resolves to a string, awaiting its promise. */
@@ -43,8 +45,12 @@ abstract class RemoteBrowser implements Confirmer {
       console.clear();
       String value = evaluate(FetchScript.of(request, url, body));
       Thread.sleep(200); // the console line arrives just after the rejected promise
-      return new BrowserConfirmation(key, version, value.startsWith("PASS") ? "PASS" : "FAIL",
-          value.length() > 5 ? value.substring(5) : value, corsLines(console));
+      return new BrowserConfirmation(
+          key,
+          version,
+          value.startsWith("PASS") ? "PASS" : "FAIL",
+          value.length() > 5 ? value.substring(5) : value,
+          corsLines(console));
     } catch (IOException e) {
       return new BrowserConfirmation(key, version, "ERROR", e.getMessage(), List.of());
     } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package dev.corsaudit.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.corsaudit.ToolVersion;
 import dev.corsaudit.UserException;
 import dev.corsaudit.audit.ActualRequestPolicy;
@@ -8,41 +10,33 @@ import dev.corsaudit.audit.AuditRun;
 import dev.corsaudit.audit.AuditTarget;
 import dev.corsaudit.audit.Auditor;
 import dev.corsaudit.audit.BrowserConfirmations;
-import dev.corsaudit.browser.Confirmer;
 import dev.corsaudit.audit.SecurityAuditor;
-import dev.corsaudit.security.Finding;
 import dev.corsaudit.audit.TargetPlanner;
 import dev.corsaudit.audit.TargetPlanner.ProbeLocation;
-import dev.corsaudit.audit.TargetSelection;
+import dev.corsaudit.browser.Confirmer;
 import dev.corsaudit.config.Provider;
 import dev.corsaudit.config.ProvidersFile;
-import dev.corsaudit.fetch.BrowserRequests;
-import dev.corsaudit.model.CredentialsMode;
-import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.diff.DiffRenderer;
+import dev.corsaudit.diff.RowChange;
+import dev.corsaudit.diff.RunDiff;
 import dev.corsaudit.probe.Prober;
 import dev.corsaudit.replica.ReplicaServer;
 import dev.corsaudit.report.ReportFormat;
+import dev.corsaudit.report.Reports;
+import dev.corsaudit.security.Finding;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.corsaudit.diff.DiffRenderer;
-import dev.corsaudit.diff.RowChange;
-import dev.corsaudit.diff.RunDiff;
-import dev.corsaudit.report.Reports;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 /** Audits endpoints: providers.yaml (or --url) → probe → grade → report. */
 @Command(
@@ -89,7 +83,8 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--baseline",
       paramLabel = "FILE",
-      description = "A previous JSON report; rows that went PASS→FAIL since are regressions (listed on stderr).")
+      description =
+          "A previous JSON report; rows that went PASS→FAIL since are regressions (listed on stderr).")
   Path baseline;
 
   @Option(
@@ -114,7 +109,8 @@ public final class CheckCommand implements Callable<Integer> {
       throw new UserException("--browser takes chromium or firefox, not '" + browser + "'");
     }
     if (failOn == FailOn.REGRESSION && baseline == null) {
-      throw new UserException("--fail-on regression needs --baseline FILE (a previous --format json report)");
+      throw new UserException(
+          "--fail-on regression needs --baseline FILE (a previous --format json report)");
     }
     JsonNode before = baseline == null ? null : DiffCommand.readReport(baseline);
     AuditRun run = execute(targetOptions, networkOptions, outputOptions, actual, probeSecurity);
@@ -126,7 +122,8 @@ public final class CheckCommand implements Callable<Integer> {
     if (before != null) {
       StringWriter json = new StringWriter();
       Reports.renderer(ReportFormat.JSON, false).render(run, json);
-      List<RowChange> changes = RunDiff.compare(before, new ObjectMapper().readTree(json.toString()));
+      List<RowChange> changes =
+          RunDiff.compare(before, new ObjectMapper().readTree(json.toString()));
       regression = RunDiff.hasRegression(changes);
       PrintWriter err = spec.commandLine().getErr();
       err.print(DiffRenderer.markdown(baseline.toString(), "this run", changes));
@@ -136,7 +133,11 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   static AuditRun execute(
-      TargetOptions targets, NetworkOptions network, OutputOptions output, boolean sendActual, boolean security)
+      TargetOptions targets,
+      NetworkOptions network,
+      OutputOptions output,
+      boolean sendActual,
+      boolean security)
       throws Exception {
     ProvidersFile file = targets.load();
     List<Provider> providers = file.providers();
@@ -146,7 +147,8 @@ public final class CheckCommand implements Callable<Integer> {
       List<AuditTarget> planned =
           TargetPlanner.plan(providers, file.profiles(), targets.selection(), where);
       if (planned.isEmpty()) {
-        throw new UserException("nothing to audit: no provider matched; check --only and providers.yaml");
+        throw new UserException(
+            "nothing to audit: no provider matched; check --only and providers.yaml");
       }
       Auditor auditor =
           new Auditor(
@@ -156,28 +158,51 @@ public final class CheckCommand implements Callable<Integer> {
               output.progress(planned.size()));
       List<CompletableFuture<AuditResult>> futures = auditor.start(planned);
       InterruptGuard guard =
-          InterruptGuard.install(planned, futures, targets.replicas, output, output.spec.commandLine().getErr());
+          InterruptGuard.install(
+              planned, futures, targets.replicas, output, output.spec.commandLine().getErr());
       List<AuditResult> results = futures.stream().map(CompletableFuture::join).toList();
       guard.disarm();
-      List<Finding> findings = new SecurityAuditor(prober, network.userAgent).run(planned, security);
+      List<Finding> findings =
+          new SecurityAuditor(prober, network.userAgent).run(planned, security);
       output.progressDone();
       return new AuditRun(
-          ToolVersion.version(), Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), targets.replicas, results, findings, security);
+          ToolVersion.version(),
+          Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+          targets.replicas,
+          results,
+          findings,
+          security);
     }
   }
 
   /** Replays the run's rows in a real browser; the replicas are started again for it. */
   private AuditRun confirmInBrowser(AuditRun run) throws Exception {
-    ActualRequestPolicy policy = new ActualRequestPolicy(actual, targetOptions.stream, System.getenv());
+    ActualRequestPolicy policy =
+        new ActualRequestPolicy(actual, targetOptions.stream, System.getenv());
     try (ReplicaServer replicas = targetOptions.replicas ? ReplicaServer.startBuiltin() : null;
         Confirmer confirmer = startBrowser()) {
       List<AuditResult> rows = run.results();
       if (replicas != null) {
         // The probe's replica server is gone; point the same rows at a fresh one.
-        rows = rows.stream().map(r -> r.target().probeUrl() == null ? r : new AuditResult(
-            new AuditTarget(r.target().seq(), r.target().provider(), r.target().profile(), r.target().request(),
-                replicas.baseUrl(r.target().provider().replica()) + r.target().provider().path(), null),
-            r.preflight(), r.actual(), r.verdict())).toList();
+        rows =
+            rows.stream()
+                .map(
+                    r ->
+                        r.target().probeUrl() == null
+                            ? r
+                            : new AuditResult(
+                                new AuditTarget(
+                                    r.target().seq(),
+                                    r.target().provider(),
+                                    r.target().profile(),
+                                    r.target().request(),
+                                    replicas.baseUrl(r.target().provider().replica())
+                                        + r.target().provider().path(),
+                                    null),
+                                r.preflight(),
+                                r.actual(),
+                                r.verdict()))
+                .toList();
       }
       return run.withConfirmations(BrowserConfirmations.run(confirmer, rows, policy));
     }
@@ -193,13 +218,16 @@ public final class CheckCommand implements Callable<Integer> {
 
   private static Function<Provider, ProbeLocation> locator(ReplicaServer replicas) {
     if (replicas == null) {
-      return p -> p.replicaOnly()
-          ? ProbeLocation.skipped("a demonstration endpoint that exists only as a replica; use --replicas")
-          : ProbeLocation.at(p.url());
+      return p ->
+          p.replicaOnly()
+              ? ProbeLocation.skipped(
+                  "a demonstration endpoint that exists only as a replica; use --replicas")
+              : ProbeLocation.at(p.url());
     }
     return p -> {
       if (p.replica() == null || !replicas.has(p.replica())) {
-        return ProbeLocation.skipped("no replica of this provider; run without --replicas to audit it live");
+        return ProbeLocation.skipped(
+            "no replica of this provider; run without --replicas to audit it live");
       }
       return ProbeLocation.at(replicas.baseUrl(p.replica()) + p.path());
     };

@@ -9,7 +9,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CorsAuditCommand.Version.class,
     description = "Tells whether a browser will let a web app call an LLM API directly.",
-    subcommands = {picocli.CommandLine.HelpCommand.class, CheckCommand.class, ReportCommand.class, DiffCommand.class, EvidenceCommand.class, PolicyCommand.class},
+    subcommands = {
+      picocli.CommandLine.HelpCommand.class,
+      CheckCommand.class,
+      ReportCommand.class,
+      DiffCommand.class,
+      EvidenceCommand.class,
+      PolicyCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0    every audited endpoint PASSes",

@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Compares two JSON reports: what regressed, what got fixed, which causes and headers changed. */
 @Command(
@@ -50,7 +50,9 @@ public final class DiffCommand implements Callable<Integer> {
     JsonNode before = readReport(oldReport);
     JsonNode after = readReport(newReport);
     List<RowChange> changes = RunDiff.compare(before, after);
-    spec.commandLine().getOut().print(DiffRenderer.markdown(oldReport.toString(), newReport.toString(), changes));
+    spec.commandLine()
+        .getOut()
+        .print(DiffRenderer.markdown(oldReport.toString(), newReport.toString(), changes));
     spec.commandLine().getOut().flush();
     boolean regression = RunDiff.hasRegression(changes);
     return switch (failOn) {
@@ -76,13 +78,16 @@ public final class DiffCommand implements Callable<Integer> {
     try {
       JsonNode node = new ObjectMapper().readTree(Files.readString(path));
       if (node == null || !node.path("results").isArray()) {
-        throw new UserException(path + " is not a cors-audit JSON report (no \"results\" array); make it with --format json");
+        throw new UserException(
+            path
+                + " is not a cors-audit JSON report (no \"results\" array); make it with --format json");
       }
       return node;
     } catch (NoSuchFileException e) {
       throw new UserException("report " + path + " does not exist");
     } catch (IOException e) {
-      throw new UserException("cannot read report " + path + ": " + e.getMessage().lines().findFirst().orElse(""));
+      throw new UserException(
+          "cannot read report " + path + ": " + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 }

@@ -6,7 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Parses durations as people type them: {@code 10s}, {@code 500ms}, {@code 2m}, {@code 1.5s}, {@code 10}. */
+/**
+ * Parses durations as people type them: {@code 10s}, {@code 500ms}, {@code 2m}, {@code 1.5s},
+ * {@code 10}.
+ */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
   private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
@@ -28,7 +31,8 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
           default -> amount * 1000;
         };
     if (millis < 1) {
-      throw new CommandLine.TypeConversionException("'" + text + "' is too short; use at least 1ms");
+      throw new CommandLine.TypeConversionException(
+          "'" + text + "' is too short; use at least 1ms");
     }
     return Duration.ofMillis(Math.round(millis));
   }

@@ -1,6 +1,5 @@
 package dev.corsaudit.cli;
 
-import dev.corsaudit.ToolVersion;
 import dev.corsaudit.audit.AuditResult;
 import dev.corsaudit.audit.AuditRun;
 import dev.corsaudit.evidence.EvidenceRenderer;
@@ -9,10 +8,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Re-probes one provider and prints Markdown evidence ready to paste into its issue tracker. */
 @Command(
@@ -29,20 +28,26 @@ public final class EvidenceCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "PROVIDER_ID", description = "The provider's id in providers.yaml.")
+  @Parameters(
+      index = "0",
+      paramLabel = "PROVIDER_ID",
+      description = "The provider's id in providers.yaml.")
   String providerId;
 
   @Mixin TargetOptions targetOptions;
   @Mixin NetworkOptions networkOptions;
   @Mixin OutputOptions outputOptions;
 
-  @Option(names = "--actual", description = "Also send the actual request after a passing preflight.")
+  @Option(
+      names = "--actual",
+      description = "Also send the actual request after a passing preflight.")
   boolean actual;
 
   @Override
   public Integer call() throws Exception {
     targetOptions.only = List.of(providerId);
-    AuditRun run = CheckCommand.execute(targetOptions, networkOptions, outputOptions, actual, false);
+    AuditRun run =
+        CheckCommand.execute(targetOptions, networkOptions, outputOptions, actual, false);
     PrintWriter out = spec.commandLine().getOut();
     boolean first = true;
     for (AuditResult result : run.results()) {
@@ -51,7 +56,12 @@ public final class EvidenceCommand implements Callable<Integer> {
       }
       first = false;
       if (result.target().skipped()) {
-        out.println("### " + result.target().provider().name() + ": skipped (" + result.target().skipReason() + ")");
+        out.println(
+            "### "
+                + result.target().provider().name()
+                + ": skipped ("
+                + result.target().skipReason()
+                + ")");
         continue;
       }
       out.print(EvidenceRenderer.render(result, run.generatedAt(), run.toolVersion()));

@@ -7,12 +7,16 @@ package dev.corsaudit.cli;
 public final class ExitCodes {
   /** Every audited row passed. */
   public static final int OK = 0;
+
   /** At least one row FAILed (a browser would block it). */
   public static final int FAIL = 1;
+
   /** Bad usage or bad input (unknown option, invalid providers.yaml, bad policy file). */
   public static final int USAGE = 2;
+
   /** At least one row could not be graded (network ERROR) and none FAILed. */
   public static final int ERROR = 3;
+
   /** A bug: an exception nobody anticipated (the message asks for --debug). */
   public static final int INTERNAL = 4;
 
@@ -23,8 +27,12 @@ public final class ExitCodes {
    * ERROR row → 3, else 0.
    */
   public static int forRun(dev.corsaudit.audit.AuditRun run) {
-    boolean severe = run.findings().stream().anyMatch(f ->
-        f.severity() == dev.corsaudit.security.Severity.CRITICAL || f.severity() == dev.corsaudit.security.Severity.HIGH);
+    boolean severe =
+        run.findings().stream()
+            .anyMatch(
+                f ->
+                    f.severity() == dev.corsaudit.security.Severity.CRITICAL
+                        || f.severity() == dev.corsaudit.security.Severity.HIGH);
     return severe ? FAIL : forResults(run.results());
   }
 

@@ -3,9 +3,9 @@ package dev.corsaudit.cli;
 import dev.corsaudit.audit.AuditRun;
 
 /**
- * Which findings make the exit code non-zero. {@code error} is the strictest and check's default
- * (1 on FAIL, 3 on ERROR); {@code fail} tolerates network errors; {@code regression} fails only
- * on rows that got worse than the baseline, for nightly jobs that publish known failures.
+ * Which findings make the exit code non-zero. {@code error} is the strictest and check's default (1
+ * on FAIL, 3 on ERROR); {@code fail} tolerates network errors; {@code regression} fails only on
+ * rows that got worse than the baseline, for nightly jobs that publish known failures.
  */
 public enum FailOn {
   FAIL,

@@ -17,7 +17,8 @@ public final class NetworkOptions {
   @Option(
       names = "--per-host",
       paramLabel = "N",
-      description = "Preflights in flight at once to one host, so one slow provider cannot starve the rest (default: ${DEFAULT-VALUE}).")
+      description =
+          "Preflights in flight at once to one host, so one slow provider cannot starve the rest (default: ${DEFAULT-VALUE}).")
   int perHost = 8;
 
   @Option(
@@ -37,7 +38,8 @@ public final class NetworkOptions {
   @Option(
       names = "--retries",
       paramLabel = "N",
-      description = "Retries after a connection failure (never after a response) (default: ${DEFAULT-VALUE}).")
+      description =
+          "Retries after a connection failure (never after a response) (default: ${DEFAULT-VALUE}).")
   int retries = 1;
 
   @Option(

@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Where and how results are written. */
 public final class OutputOptions {
@@ -32,10 +32,14 @@ public final class OutputOptions {
       description = "Write the report to FILE (atomically) instead of stdout.")
   Path output;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress line on stderr.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress line on stderr.")
   boolean quiet;
 
-  @Option(names = "--no-color", description = "Plain table output (also when NO_COLOR is set or stdout is not a terminal).")
+  @Option(
+      names = "--no-color",
+      description = "Plain table output (also when NO_COLOR is set or stdout is not a terminal).")
   boolean noColor;
 
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
@@ -58,7 +62,10 @@ public final class OutputOptions {
   }
 
   boolean color() {
-    return !noColor && output == null && System.getenv("NO_COLOR") == null && Terminal.stdoutIsTerminal();
+    return !noColor
+        && output == null
+        && System.getenv("NO_COLOR") == null
+        && Terminal.stdoutIsTerminal();
   }
 
   void write(AuditRun run) throws IOException {
@@ -73,7 +80,8 @@ public final class OutputOptions {
     try {
       AtomicFiles.write(output, text.toString());
     } catch (IOException e) {
-      throw new UserException("cannot write " + output + ": " + e.getMessage() + "; check the path and permissions");
+      throw new UserException(
+          "cannot write " + output + ": " + e.getMessage() + "; check the path and permissions");
     }
   }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "policy",
     mixinStandardHelpOptions = true,
-    description = "Work with endpoint CORS policy bodies (allow_origins, allow_methods, allow_headers, ...).",
+    description =
+        "Work with endpoint CORS policy bodies (allow_origins, allow_methods, allow_headers, ...).",
     subcommands = {PolicyCommand.Lint.class})
 public final class PolicyCommand implements Runnable {
 
@@ -33,7 +34,10 @@ public final class PolicyCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Check a policy body (JSON or YAML) as the endpoint would on PUT .../cors.",
       footerHeading = "%nExit codes:%n",
-      footer = {"  0  the body is a valid policy", "  2  it is not (the message says why), or the file cannot be read"})
+      footer = {
+        "  0  the body is a valid policy",
+        "  2  it is not (the message says why), or the file cannot be read"
+      })
   public static final class Lint implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -60,9 +64,18 @@ public final class PolicyCommand implements Runnable {
     }
 
     static String summary(CorsPolicy p) {
-      return "allow_origins " + p.allowOrigins() + ", allow_methods " + p.allowMethods() + ", allow_headers "
-          + p.allowHeaders() + ", allow_credentials " + p.allowCredentials() + ", expose_headers " + p.exposeHeaders()
-          + ", max_age " + p.maxAge();
+      return "allow_origins "
+          + p.allowOrigins()
+          + ", allow_methods "
+          + p.allowMethods()
+          + ", allow_headers "
+          + p.allowHeaders()
+          + ", allow_credentials "
+          + p.allowCredentials()
+          + ", expose_headers "
+          + p.exposeHeaders()
+          + ", max_age "
+          + p.maxAge();
     }
   }
 }

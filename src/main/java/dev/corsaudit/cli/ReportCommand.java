@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The nightly job's command: audit, then write reports/latest.md, reports/latest.json and a dated
@@ -62,7 +62,9 @@ public final class ReportCommand implements Callable<Integer> {
       description = "error (default: 1 on FAIL, 3 on ERROR), fail, regression or never.")
   FailOn failOn = FailOn.ERROR;
 
-  @Option(names = "--actual", description = "Also send the actual request after a passing preflight.")
+  @Option(
+      names = "--actual",
+      description = "Also send the actual request after a passing preflight.")
   boolean actual;
 
   @Option(
@@ -70,7 +72,8 @@ public final class ReportCommand implements Callable<Integer> {
       negatable = true,
       defaultValue = "true",
       fallbackValue = "true",
-      description = "Hostile-origin probes (on by default here; --no-probe-security turns them off).")
+      description =
+          "Hostile-origin probes (on by default here; --no-probe-security turns them off).")
   boolean probeSecurity = true;
 
   @Override
@@ -78,7 +81,8 @@ public final class ReportCommand implements Callable<Integer> {
     Path latestJson = reportsDir.resolve("latest.json");
     JsonNode baseline = Files.exists(latestJson) ? DiffCommand.readReport(latestJson) : null;
 
-    AuditRun run = CheckCommand.execute(targetOptions, networkOptions, outputOptions, actual, probeSecurity);
+    AuditRun run =
+        CheckCommand.execute(targetOptions, networkOptions, outputOptions, actual, probeSecurity);
     String markdown = render(run, ReportFormat.MARKDOWN);
     String json = render(run, ReportFormat.JSON);
     String date = run.generatedAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
@@ -92,7 +96,14 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     PrintWriter out = spec.commandLine().getOut();
-    out.println("wrote " + reportsDir.resolve("latest.md") + ", " + latestJson + " and history/" + date + ".{md,json}");
+    out.println(
+        "wrote "
+            + reportsDir.resolve("latest.md")
+            + ", "
+            + latestJson
+            + " and history/"
+            + date
+            + ".{md,json}");
     boolean regression = false;
     if (baseline != null) {
       List<RowChange> changes = RunDiff.compare(baseline, new ObjectMapper().readTree(json));

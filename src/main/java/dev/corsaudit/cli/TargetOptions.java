@@ -31,8 +31,7 @@ public final class TargetOptions {
   @Option(
       names = "--providers",
       paramLabel = "FILE",
-      description =
-          "Providers file (default: ./providers.yaml, else the copy built into the jar).")
+      description = "Providers file (default: ./providers.yaml, else the copy built into the jar).")
   Path providersFile;
 
   @Option(
@@ -56,14 +55,18 @@ public final class TargetOptions {
       description = "Page origin to audit from, e.g. http://localhost:3000 (repeatable).")
   List<String> origins = new ArrayList<>();
 
-  @Option(names = "--method", paramLabel = "M", description = "Request method (default: the provider's, POST).")
+  @Option(
+      names = "--method",
+      paramLabel = "M",
+      description = "Request method (default: the provider's, POST).")
   String method;
 
   @Option(
       names = {"-H", "--header"},
       paramLabel = "'Name: value'",
       converter = HeaderConverter.class,
-      description = "Request header the page sets (repeatable); replaces a profile header of that name.")
+      description =
+          "Request header the page sets (repeatable); replaces a profile header of that name.")
   List<HeaderLine> headers = new ArrayList<>();
 
   @Option(
@@ -83,7 +86,8 @@ public final class TargetOptions {
 
   @Option(
       names = "--stream",
-      description = "With --actual: ask for a streamed answer (\"stream\": true, text/event-stream), as chat UIs do.")
+      description =
+          "With --actual: ask for a streamed answer (\"stream\": true, text/event-stream), as chat UIs do.")
   boolean stream;
 
   @Option(
@@ -110,8 +114,12 @@ public final class TargetOptions {
     for (String origin : origins) {
       String problem = dev.corsaudit.config.OriginSyntax.problem(origin);
       if (problem != null) {
-        throw new UserException("--origin '" + origin + "' is not an origin (" + problem
-            + "); write scheme://host[:port], e.g. https://app.example.com or http://localhost:3000");
+        throw new UserException(
+            "--origin '"
+                + origin
+                + "' is not an origin ("
+                + problem
+                + "); write scheme://host[:port], e.g. https://app.example.com or http://localhost:3000");
       }
     }
     CredentialsMode mode = null;

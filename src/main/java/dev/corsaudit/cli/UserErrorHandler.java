@@ -16,7 +16,8 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
       cmd.getErr().flush();
       return ExitCodes.USAGE;
     }
-    cmd.getErr().println("cors-audit: internal error: " + ex + " (rerun with --debug for the stack trace)");
+    cmd.getErr()
+        .println("cors-audit: internal error: " + ex + " (rerun with --debug for the stack trace)");
     if (isDebug(parseResult)) {
       ex.printStackTrace(cmd.getErr());
     }

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * The header sets real browser apps send. Key values are deliberately invalid placeholders: a
- * preflight never carries them, and an actual request made with them must be refused.
- * Sources: openai-node src/client.ts and internal/detect-platform.ts, anthropic-sdk-typescript
- * src/client.ts (see shared/reference/llm-provider-field-notes.md §4).
+ * preflight never carries them, and an actual request made with them must be refused. Sources:
+ * openai-node src/client.ts and internal/detect-platform.ts, anthropic-sdk-typescript src/client.ts
+ * (see shared/reference/llm-provider-field-notes.md §4).
  */
 public final class BuiltinProfiles {
 
@@ -24,14 +24,22 @@ public final class BuiltinProfiles {
         List.of(
             new HeaderLine("Authorization", "Bearer " + PLACEHOLDER_KEY),
             new HeaderLine("Content-Type", "application/json"));
-    profiles.put("fetch", new HeaderProfile("fetch",
-        "plain fetch() with a bearer key and a JSON body (what the compatibility report tested)", fetch));
+    profiles.put(
+        "fetch",
+        new HeaderProfile(
+            "fetch",
+            "plain fetch() with a bearer key and a JSON body (what the compatibility report tested)",
+            fetch));
 
     List<HeaderLine> openai = new ArrayList<>(fetch);
     openai.add(new HeaderLine("Accept", "application/json"));
     openai.addAll(stainless("5.23.1"));
-    profiles.put("openai-sdk", new HeaderProfile("openai-sdk",
-        "the official OpenAI JS SDK in a browser (dangerouslyAllowBrowser: true)", openai));
+    profiles.put(
+        "openai-sdk",
+        new HeaderProfile(
+            "openai-sdk",
+            "the official OpenAI JS SDK in a browser (dangerouslyAllowBrowser: true)",
+            openai));
 
     List<HeaderLine> anthropic = new ArrayList<>();
     anthropic.add(new HeaderLine("x-api-key", PLACEHOLDER_KEY));
@@ -40,14 +48,22 @@ public final class BuiltinProfiles {
     anthropic.add(new HeaderLine("Content-Type", "application/json"));
     anthropic.add(new HeaderLine("Accept", "application/json"));
     anthropic.addAll(stainless("0.60.0"));
-    profiles.put("anthropic-sdk", new HeaderProfile("anthropic-sdk",
-        "the official Anthropic JS SDK in a browser (dangerouslyAllowBrowser: true)", anthropic));
+    profiles.put(
+        "anthropic-sdk",
+        new HeaderProfile(
+            "anthropic-sdk",
+            "the official Anthropic JS SDK in a browser (dangerouslyAllowBrowser: true)",
+            anthropic));
 
     List<HeaderLine> openrouter = new ArrayList<>(fetch);
     openrouter.add(new HeaderLine("HTTP-Referer", "https://example.com/"));
     openrouter.add(new HeaderLine("X-Title", "cors-audit"));
-    profiles.put("openrouter", new HeaderProfile("openrouter",
-        "an OpenRouter app: fetch plus the app attribution headers HTTP-Referer and X-Title", openrouter));
+    profiles.put(
+        "openrouter",
+        new HeaderProfile(
+            "openrouter",
+            "an OpenRouter app: fetch plus the app attribution headers HTTP-Referer and X-Title",
+            openrouter));
     return profiles;
   }
 

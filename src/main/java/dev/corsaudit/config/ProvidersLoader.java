@@ -25,18 +25,36 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads providers.yaml strictly: an unknown key, a wrong type or a bad URL is an error that names
- * FILE:LINE:COLUMN and what to do, because a typo that silently changes an audit is worse than none.
+ * FILE:LINE:COLUMN and what to do, because a typo that silently changes an audit is worse than
+ * none.
  */
 public final class ProvidersLoader {
 
   static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
 
   private static final Set<String> TOP_KEYS = Set.of("defaults", "profiles", "providers");
-  private static final Set<String> DEFAULT_KEYS = Set.of("origin", "origins", "method", "path", "profiles", "credentials");
+  private static final Set<String> DEFAULT_KEYS =
+      Set.of("origin", "origins", "method", "path", "profiles", "credentials");
   private static final Set<String> PROFILE_KEYS = Set.of("description", "extends", "headers");
   private static final Set<String> PROVIDER_KEYS =
-      Set.of("id", "name", "base_url", "path", "method", "profiles", "origins", "origin", "credentials", "notes",
-          "models", "tracking", "replica", "replica_only", "api_key_env", "actual", "policy");
+      Set.of(
+          "id",
+          "name",
+          "base_url",
+          "path",
+          "method",
+          "profiles",
+          "origins",
+          "origin",
+          "credentials",
+          "notes",
+          "models",
+          "tracking",
+          "replica",
+          "replica_only",
+          "api_key_env",
+          "actual",
+          "policy");
 
   private ProvidersLoader() {}
 
@@ -44,7 +62,8 @@ public final class ProvidersLoader {
     try {
       long size = Files.size(file);
       if (size > MAX_FILE_BYTES) {
-        throw new ConfigException(file + ": file is " + (size >> 20) + " MiB; providers files are limited to 10 MiB");
+        throw new ConfigException(
+            file + ": file is " + (size >> 20) + " MiB; providers files are limited to 10 MiB");
       }
       return parse(file.toString(), Files.readString(file));
     } catch (NoSuchFileException e) {
@@ -58,16 +77,23 @@ public final class ProvidersLoader {
 
   public static ProvidersFile parse(String source, String yaml) {
     if (yaml.length() > MAX_FILE_BYTES) {
-      throw new ConfigException(source + ": document is larger than 10 MiB; providers files are limited to 10 MiB");
+      throw new ConfigException(
+          source + ": document is larger than 10 MiB; providers files are limited to 10 MiB");
     }
     YamlNode root = readTree(source, yaml);
     if (root == null) {
       throw new ConfigException(source + ":1:1: the file is empty; add a 'providers:' list");
     }
-    expect(root, YamlNode.Kind.MAP, "the file must be a mapping with 'defaults', 'profiles' and 'providers'");
+    expect(
+        root,
+        YamlNode.Kind.MAP,
+        "the file must be a mapping with 'defaults', 'profiles' and 'providers'");
     checkKeys(root, TOP_KEYS);
 
-    Defaults defaults = root.map().containsKey("defaults") ? defaults(root.map().get("defaults")) : Defaults.BUILT_IN;
+    Defaults defaults =
+        root.map().containsKey("defaults")
+            ? defaults(root.map().get("defaults"))
+            : Defaults.BUILT_IN;
     Map<String, HeaderProfile> profiles = profiles(root.map().get("profiles"));
     YamlNode providersNode = root.map().get("providers");
     if (providersNode == null) {
@@ -79,7 +105,10 @@ public final class ProvidersLoader {
     for (YamlNode node : providersNode.list()) {
       Provider provider = provider(node, defaults, profiles);
       if (!ids.add(provider.id())) {
-        throw ConfigException.at(node.map().get("id"), "duplicate provider id '" + provider.id() + "'", "give each provider a unique id");
+        throw ConfigException.at(
+            node.map().get("id"),
+            "duplicate provider id '" + provider.id() + "'",
+            "give each provider a unique id");
       }
       providers.add(provider);
     }
@@ -99,8 +128,9 @@ public final class ProvidersLoader {
       }
       YamlNode root = YamlNode.read(parser, source, 0);
       if (parser.nextToken() != null) {
-        throw new ConfigException(YamlNode.location(source, parser.currentTokenLocation())
-            + ": more than one YAML document; keep a single document");
+        throw new ConfigException(
+            YamlNode.location(source, parser.currentTokenLocation())
+                + ": more than one YAML document; keep a single document");
       }
       return root;
     } catch (JsonProcessingException e) {
@@ -118,7 +148,11 @@ public final class ProvidersLoader {
         throw e;
       }
       // SnakeYAML signals its own limits (aliases, size, depth) with unchecked exceptions.
-      throw new ConfigException(source + ": YAML refused: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "; simplify the file");
+      throw new ConfigException(
+          source
+              + ": YAML refused: "
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+              + "; simplify the file");
     }
   }
 
@@ -130,8 +164,10 @@ public final class ProvidersLoader {
     List<String> origins = origins(m, d.origins());
     String method = m.containsKey("method") ? method(m.get("method")) : d.method();
     String path = m.containsKey("path") ? path(m.get("path")) : d.path();
-    List<String> profiles = m.containsKey("profiles") ? stringList(m.get("profiles"), "profiles") : d.profiles();
-    CredentialsMode credentials = m.containsKey("credentials") ? credentials(m.get("credentials")) : d.credentials();
+    List<String> profiles =
+        m.containsKey("profiles") ? stringList(m.get("profiles"), "profiles") : d.profiles();
+    CredentialsMode credentials =
+        m.containsKey("credentials") ? credentials(m.get("credentials")) : d.credentials();
     return new Defaults(origins, method, path, profiles, credentials);
   }
 
@@ -140,12 +176,18 @@ public final class ProvidersLoader {
     if (node == null) {
       return profiles;
     }
-    expect(node, YamlNode.Kind.MAP, "'profiles' must map profile names to {description, extends, headers}");
+    expect(
+        node,
+        YamlNode.Kind.MAP,
+        "'profiles' must map profile names to {description, extends, headers}");
     // Resolved in file order: a profile may extend a built-in one or one defined above it.
     for (Map.Entry<String, YamlNode> entry : node.map().entrySet()) {
       String name = entry.getKey();
       YamlNode body = entry.getValue();
-      expect(body, YamlNode.Kind.MAP, "profile '" + name + "' must be a mapping with description, extends and headers");
+      expect(
+          body,
+          YamlNode.Kind.MAP,
+          "profile '" + name + "' must be a mapping with description, extends and headers");
       checkKeys(body, PROFILE_KEYS);
       List<HeaderLine> headers = new ArrayList<>();
       YamlNode extendsNode = body.map().get("extends");
@@ -153,8 +195,12 @@ public final class ProvidersLoader {
         String parent = string(extendsNode, "extends");
         HeaderProfile base = profiles.get(parent);
         if (base == null) {
-          throw ConfigException.at(extendsNode, "profile '" + name + "' extends unknown profile '" + parent + "'",
-              "known profiles: " + String.join(", ", profiles.keySet()) + " (define the parent first)");
+          throw ConfigException.at(
+              extendsNode,
+              "profile '" + name + "' extends unknown profile '" + parent + "'",
+              "known profiles: "
+                  + String.join(", ", profiles.keySet())
+                  + " (define the parent first)");
         }
         headers.addAll(base.headers());
       }
@@ -164,27 +210,38 @@ public final class ProvidersLoader {
         for (Map.Entry<String, YamlNode> header : headersNode.map().entrySet()) {
           String headerName = header.getKey();
           if (!dev.corsaudit.fetch.FetchMethods.isToken(headerName)) {
-            throw new ConfigException(headersNode.keyWhere(headerName) + ": '" + headerName
-                + "' is not a valid header name; use letters, digits and -");
+            throw new ConfigException(
+                headersNode.keyWhere(headerName)
+                    + ": '"
+                    + headerName
+                    + "' is not a valid header name; use letters, digits and -");
           }
           String value = scalarText(header.getValue(), "header " + headerName);
           headers.removeIf(h -> h.hasName(headerName));
           headers.add(new HeaderLine(headerName, value));
         }
       }
-      String description = body.map().containsKey("description") ? string(body.map().get("description"), "description") : "";
+      String description =
+          body.map().containsKey("description")
+              ? string(body.map().get("description"), "description")
+              : "";
       profiles.put(name, new HeaderProfile(name, description, headers));
     }
     return profiles;
   }
 
-  private static Provider provider(YamlNode node, Defaults defaults, Map<String, HeaderProfile> profiles) {
-    expect(node, YamlNode.Kind.MAP, "each provider must be a mapping with at least id and base_url");
+  private static Provider provider(
+      YamlNode node, Defaults defaults, Map<String, HeaderProfile> profiles) {
+    expect(
+        node, YamlNode.Kind.MAP, "each provider must be a mapping with at least id and base_url");
     checkKeys(node, PROVIDER_KEYS);
     Map<String, YamlNode> m = node.map();
     String id = string(required(node, "id"), "id");
     if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
-      throw ConfigException.at(m.get("id"), "provider id '" + id + "' is not a lower-case slug", "use letters, digits, '.', '_' and '-'");
+      throw ConfigException.at(
+          m.get("id"),
+          "provider id '" + id + "' is not a lower-case slug",
+          "use letters, digits, '.', '_' and '-'");
     }
     String name = m.containsKey("name") ? string(m.get("name"), "name") : id;
     YamlNode baseNode = required(node, "base_url");
@@ -193,27 +250,40 @@ public final class ProvidersLoader {
     String path = m.containsKey("path") ? path(m.get("path")) : defaults.path();
     String url = join(baseUrl, path);
     String method = m.containsKey("method") ? method(m.get("method")) : defaults.method();
-    List<String> profileNames = m.containsKey("profiles") ? stringList(m.get("profiles"), "profiles") : defaults.profiles();
+    List<String> profileNames =
+        m.containsKey("profiles") ? stringList(m.get("profiles"), "profiles") : defaults.profiles();
     YamlNode profilesNode = m.containsKey("profiles") ? m.get("profiles") : node;
     for (String profile : profileNames) {
       if (!profiles.containsKey(profile)) {
-        throw ConfigException.at(profilesNode, "unknown header profile '" + profile + "'",
+        throw ConfigException.at(
+            profilesNode,
+            "unknown header profile '" + profile + "'",
             "known profiles: " + String.join(", ", profiles.keySet()));
       }
     }
     List<String> origins = origins(m, defaults.origins());
-    CredentialsMode credentials = m.containsKey("credentials") ? credentials(m.get("credentials")) : defaults.credentials();
+    CredentialsMode credentials =
+        m.containsKey("credentials") ? credentials(m.get("credentials")) : defaults.credentials();
     String notes = m.containsKey("notes") ? string(m.get("notes"), "notes") : null;
-    List<String> models = m.containsKey("models") ? stringList(m.get("models"), "models") : List.of();
-    List<String> tracking = m.containsKey("tracking") ? stringList(m.get("tracking"), "tracking") : List.of();
+    List<String> models =
+        m.containsKey("models") ? stringList(m.get("models"), "models") : List.of();
+    List<String> tracking =
+        m.containsKey("tracking") ? stringList(m.get("tracking"), "tracking") : List.of();
     String replica = m.containsKey("replica") ? string(m.get("replica"), "replica") : null;
-    boolean replicaOnly = m.containsKey("replica_only") && bool(m.get("replica_only"), "replica_only");
+    boolean replicaOnly =
+        m.containsKey("replica_only") && bool(m.get("replica_only"), "replica_only");
     if (replicaOnly && replica == null) {
-      throw ConfigException.at(m.get("replica_only"), "replica_only is set but no replica is named", "add replica: <id>");
+      throw ConfigException.at(
+          m.get("replica_only"),
+          "replica_only is set but no replica is named",
+          "add replica: <id>");
     }
-    String apiKeyEnv = m.containsKey("api_key_env") ? string(m.get("api_key_env"), "api_key_env") : null;
+    String apiKeyEnv =
+        m.containsKey("api_key_env") ? string(m.get("api_key_env"), "api_key_env") : null;
     if (apiKeyEnv != null && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw ConfigException.at(m.get("api_key_env"), "api_key_env must name an environment variable, not hold a key",
+      throw ConfigException.at(
+          m.get("api_key_env"),
+          "api_key_env must name an environment variable, not hold a key",
           "write the variable's name, e.g. OPENAI_API_KEY, and export the key in your shell");
     }
     boolean actual = m.containsKey("actual") && bool(m.get("actual"), "actual");
@@ -226,13 +296,32 @@ public final class ProvidersLoader {
         throw new ConfigException(policyNode.where() + ": invalid policy: " + e.getMessage());
       }
     }
-    return new Provider(id, name, baseUrl, path, url, method, profileNames, origins, credentials, notes, models,
-        tracking, replica, replicaOnly, apiKeyEnv, actual, policy);
+    return new Provider(
+        id,
+        name,
+        baseUrl,
+        path,
+        url,
+        method,
+        profileNames,
+        origins,
+        credentials,
+        notes,
+        models,
+        tracking,
+        replica,
+        replicaOnly,
+        apiKeyEnv,
+        actual,
+        policy);
   }
 
   private static List<String> origins(Map<String, YamlNode> m, List<String> fallback) {
     if (m.containsKey("origin") && m.containsKey("origins")) {
-      throw ConfigException.at(m.get("origin"), "both 'origin' and 'origins' are set", "keep one (origins takes a list)");
+      throw ConfigException.at(
+          m.get("origin"),
+          "both 'origin' and 'origins' are set",
+          "keep one (origins takes a list)");
     }
     List<String> origins;
     YamlNode at;
@@ -246,12 +335,15 @@ public final class ProvidersLoader {
       return fallback;
     }
     if (origins.isEmpty()) {
-      throw ConfigException.at(at, "'origins' is empty", "list at least one page origin, e.g. https://app.example.com");
+      throw ConfigException.at(
+          at, "'origins' is empty", "list at least one page origin, e.g. https://app.example.com");
     }
     for (String origin : origins) {
       String problem = OriginSyntax.problem(origin);
       if (problem != null) {
-        throw ConfigException.at(at, "'" + origin + "' is not an origin (" + problem + ")",
+        throw ConfigException.at(
+            at,
+            "'" + origin + "' is not an origin (" + problem + ")",
             "write scheme://host[:port] without a path, e.g. https://app.example.com, or null");
       }
     }
@@ -261,7 +353,8 @@ public final class ProvidersLoader {
   private static String method(YamlNode node) {
     String method = string(node, "method");
     if (!dev.corsaudit.fetch.FetchMethods.isToken(method)) {
-      throw ConfigException.at(node, "'" + method + "' is not an HTTP method", "use e.g. POST or GET");
+      throw ConfigException.at(
+          node, "'" + method + "' is not an HTTP method", "use e.g. POST or GET");
     }
     return method;
   }
@@ -269,7 +362,8 @@ public final class ProvidersLoader {
   private static String path(YamlNode node) {
     String path = string(node, "path");
     if (!path.isEmpty() && !path.startsWith("/")) {
-      throw ConfigException.at(node, "path '" + path + "' must start with '/'", "write it as /chat/completions");
+      throw ConfigException.at(
+          node, "path '" + path + "' must start with '/'", "write it as /chat/completions");
     }
     return path;
   }
@@ -279,7 +373,10 @@ public final class ProvidersLoader {
     try {
       return CredentialsMode.parse(text);
     } catch (IllegalArgumentException e) {
-      throw ConfigException.at(node, "credentials '" + text + "' is not a fetch() credentials mode", "use omit or include");
+      throw ConfigException.at(
+          node,
+          "credentials '" + text + "' is not a fetch() credentials mode",
+          "use omit or include");
     }
   }
 
@@ -290,7 +387,9 @@ public final class ProvidersLoader {
         throw new java.net.URISyntaxException(url, "not an absolute http(s) URL");
       }
     } catch (java.net.URISyntaxException e) {
-      throw ConfigException.at(node, "base_url '" + url + "' is not an absolute http:// or https:// URL",
+      throw ConfigException.at(
+          node,
+          "base_url '" + url + "' is not an absolute http:// or https:// URL",
           "write it like https://api.example.com/v1");
     }
   }
@@ -314,22 +413,36 @@ public final class ProvidersLoader {
   private static void checkKeys(YamlNode map, Set<String> allowed) {
     for (String key : map.map().keySet()) {
       if (!allowed.contains(key)) {
-        throw new ConfigException(map.keyWhere(key) + ": unknown key '" + key + "'; allowed here: "
-            + String.join(", ", new java.util.TreeSet<>(allowed)));
+        throw new ConfigException(
+            map.keyWhere(key)
+                + ": unknown key '"
+                + key
+                + "'; allowed here: "
+                + String.join(", ", new java.util.TreeSet<>(allowed)));
       }
     }
   }
 
   private static void expect(YamlNode node, YamlNode.Kind kind, String what) {
     if (node.kind() != kind) {
-      throw ConfigException.at(node, "expected a " + kind.name().toLowerCase(java.util.Locale.ROOT)
-          + " but found a " + node.kind().name().toLowerCase(java.util.Locale.ROOT), what);
+      throw ConfigException.at(
+          node,
+          "expected a "
+              + kind.name().toLowerCase(java.util.Locale.ROOT)
+              + " but found a "
+              + node.kind().name().toLowerCase(java.util.Locale.ROOT),
+          what);
     }
   }
 
   private static String string(YamlNode node, String key) {
     if (node.kind() != YamlNode.Kind.STRING) {
-      throw ConfigException.at(node, "'" + key + "' must be a string, not a " + node.kind().name().toLowerCase(java.util.Locale.ROOT),
+      throw ConfigException.at(
+          node,
+          "'"
+              + key
+              + "' must be a string, not a "
+              + node.kind().name().toLowerCase(java.util.Locale.ROOT),
           "quote the value if needed");
     }
     return node.text();
@@ -337,7 +450,9 @@ public final class ProvidersLoader {
 
   /** Header values may be written as numbers or booleans in YAML (X-Stainless-Retry-Count: 0). */
   private static String scalarText(YamlNode node, String key) {
-    if (node.kind() == YamlNode.Kind.STRING || node.kind() == YamlNode.Kind.NUMBER || node.kind() == YamlNode.Kind.BOOLEAN) {
+    if (node.kind() == YamlNode.Kind.STRING
+        || node.kind() == YamlNode.Kind.NUMBER
+        || node.kind() == YamlNode.Kind.BOOLEAN) {
       return node.text();
     }
     throw ConfigException.at(node, key + " must be a single value", "write Name: value");
@@ -345,14 +460,16 @@ public final class ProvidersLoader {
 
   private static boolean bool(YamlNode node, String key) {
     if (node.kind() != YamlNode.Kind.BOOLEAN) {
-      throw ConfigException.at(node, "'" + key + "' must be true or false", "write " + key + ": true");
+      throw ConfigException.at(
+          node, "'" + key + "' must be true or false", "write " + key + ": true");
     }
     return Boolean.parseBoolean(node.text());
   }
 
   private static List<String> stringList(YamlNode node, String key) {
     if (node.kind() != YamlNode.Kind.LIST) {
-      throw ConfigException.at(node, "'" + key + "' must be a list", "write it as [a, b] or one '- item' per line");
+      throw ConfigException.at(
+          node, "'" + key + "' must be a list", "write it as [a, b] or one '- item' per line");
     }
     List<String> out = new ArrayList<>();
     for (YamlNode item : node.list()) {

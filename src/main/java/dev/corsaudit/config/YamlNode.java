@@ -36,7 +36,13 @@ final class YamlNode {
   private final List<YamlNode> list;
   private final String text;
 
-  private YamlNode(Kind kind, String where, Map<String, YamlNode> map, Map<String, String> keyWhere, List<YamlNode> list, String text) {
+  private YamlNode(
+      Kind kind,
+      String where,
+      Map<String, YamlNode> map,
+      Map<String, String> keyWhere,
+      List<YamlNode> list,
+      String text) {
     this.kind = kind;
     this.where = where;
     this.map = map;
@@ -72,33 +78,38 @@ final class YamlNode {
   /** Reads one value starting at the parser's current token. */
   static YamlNode read(JsonParser parser, String source, int depth) throws IOException {
     if (depth > 64) {
-      throw new ConfigException(location(source, parser.currentTokenLocation()) + ": nesting is deeper than 64 levels; flatten the file");
+      throw new ConfigException(
+          location(source, parser.currentTokenLocation())
+              + ": nesting is deeper than 64 levels; flatten the file");
     }
     JsonToken token = parser.currentToken();
     String where = location(source, parser.currentTokenLocation());
     switch (token) {
-      case START_OBJECT: {
-        Map<String, YamlNode> map = new LinkedHashMap<>();
-        Map<String, String> keys = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String key = parser.currentName();
-          String keyAt = location(source, parser.currentTokenLocation());
-          if (map.containsKey(key)) {
-            throw new ConfigException(keyAt + ": key '" + key + "' appears twice in this mapping; keep one");
+      case START_OBJECT:
+        {
+          Map<String, YamlNode> map = new LinkedHashMap<>();
+          Map<String, String> keys = new LinkedHashMap<>();
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            String keyAt = location(source, parser.currentTokenLocation());
+            if (map.containsKey(key)) {
+              throw new ConfigException(
+                  keyAt + ": key '" + key + "' appears twice in this mapping; keep one");
+            }
+            parser.nextToken();
+            map.put(key, read(parser, source, depth + 1));
+            keys.put(key, keyAt);
           }
-          parser.nextToken();
-          map.put(key, read(parser, source, depth + 1));
-          keys.put(key, keyAt);
+          return new YamlNode(Kind.MAP, where, map, keys, List.of(), null);
         }
-        return new YamlNode(Kind.MAP, where, map, keys, List.of(), null);
-      }
-      case START_ARRAY: {
-        List<YamlNode> items = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          items.add(read(parser, source, depth + 1));
+      case START_ARRAY:
+        {
+          List<YamlNode> items = new ArrayList<>();
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            items.add(read(parser, source, depth + 1));
+          }
+          return new YamlNode(Kind.LIST, where, Map.of(), Map.of(), items, null);
         }
-        return new YamlNode(Kind.LIST, where, Map.of(), Map.of(), items, null);
-      }
       case VALUE_STRING:
         return scalar(Kind.STRING, where, parser.getText());
       case VALUE_NUMBER_INT:
@@ -110,7 +121,11 @@ final class YamlNode {
       case VALUE_NULL:
         return scalar(Kind.NULL, where, null);
       default:
-        throw new ConfigException(where + ": unsupported YAML content (" + token + "); use plain mappings, lists and scalars");
+        throw new ConfigException(
+            where
+                + ": unsupported YAML content ("
+                + token
+                + "); use plain mappings, lists and scalars");
     }
   }
 
@@ -137,9 +152,10 @@ final class YamlNode {
         yield node;
       }
       case STRING -> f.textNode(text);
-      case NUMBER -> text.contains(".") || text.contains("e") || text.contains("E")
-          ? f.numberNode(Double.parseDouble(text))
-          : f.numberNode(new java.math.BigInteger(text));
+      case NUMBER ->
+          text.contains(".") || text.contains("e") || text.contains("E")
+              ? f.numberNode(Double.parseDouble(text))
+              : f.numberNode(new java.math.BigInteger(text));
       case BOOLEAN -> f.booleanNode(Boolean.parseBoolean(text));
       case NULL -> f.nullNode();
     };

@@ -33,14 +33,20 @@ public final class DiffRenderer {
   }
 
   private static String display(RowChange change) {
-    String name = change.name() == null || change.name().isEmpty() ? change.key().id() : change.name();
+    String name =
+        change.name() == null || change.name().isEmpty() ? change.key().id() : change.name();
     return name + " (" + change.key().profile() + " @ " + change.key().origin() + ")";
   }
 
   private static String describe(RowChange c) {
     StringBuilder d = new StringBuilder();
     switch (c.kind()) {
-      case ADDED -> d.append("new row, ").append(c.newVerdict()).append(" (").append(c.newStatus()).append(')');
+      case ADDED ->
+          d.append("new row, ")
+              .append(c.newVerdict())
+              .append(" (")
+              .append(c.newStatus())
+              .append(')');
       case REMOVED -> d.append("row no longer audited (was ").append(c.oldVerdict()).append(')');
       default -> {
         d.append(c.oldVerdict()).append(" → ").append(c.newVerdict());
@@ -59,7 +65,9 @@ public final class DiffRenderer {
       d.append("; headers now sent: `").append(String.join("`, `", c.addedHeaders())).append('`');
     }
     if (!c.removedHeaders().isEmpty()) {
-      d.append("; headers no longer sent: `").append(String.join("`, `", c.removedHeaders())).append('`');
+      d.append("; headers no longer sent: `")
+          .append(String.join("`, `", c.removedHeaders()))
+          .append('`');
     }
     return d.toString();
   }

@@ -8,10 +8,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The parts of one JSON report row that a diff compares: verdict, cause codes, preflight status
- * and the Access-Control-* / Vary header lines received.
+ * The parts of one JSON report row that a diff compares: verdict, cause codes, preflight status and
+ * the Access-Control-* / Vary header lines received.
  */
-record RowSnapshot(RowKey key, String name, String verdict, Set<String> causes, String status, List<String> corsHeaders) {
+record RowSnapshot(
+    RowKey key,
+    String name,
+    String verdict,
+    Set<String> causes,
+    String status,
+    List<String> corsHeaders) {
 
   static RowSnapshot of(JsonNode row) {
     RowKey key = new RowKey(text(row, "id"), text(row, "profile"), text(row, "origin"));

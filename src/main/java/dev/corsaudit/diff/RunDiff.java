@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Compares two JSON reports row by row. Pure: it sees parsed JSON, never files or the network.
- * A regression is a row that was PASS and is now FAIL; an ERROR row is only a NEW_ERROR, since a
+ * Compares two JSON reports row by row. Pure: it sees parsed JSON, never files or the network. A
+ * regression is a row that was PASS and is now FAIL; an ERROR row is only a NEW_ERROR, since a
  * network failure on the runner is not the provider breaking browsers.
  */
 public final class RunDiff {
@@ -61,7 +61,8 @@ public final class RunDiff {
     if (!then.causes().equals(now.causes())) {
       return RowChange.Kind.CAUSES_CHANGED;
     }
-    if (!then.corsHeaders().equals(now.corsHeaders()) || !Objects.equals(then.status(), now.status())) {
+    if (!then.corsHeaders().equals(now.corsHeaders())
+        || !Objects.equals(then.status(), now.status())) {
       return RowChange.Kind.HEADERS_CHANGED;
     }
     return null;

@@ -38,8 +38,14 @@ public final class EvidenceRenderer {
         .append("`, credentials `")
         .append(target.request().credentials().wireName())
         .append("`, headers ");
-    md.append(headerList(target.request().headers())).append(" (profile `").append(target.profile()).append("`)\n");
-    md.append("- **Recorded:** ").append(recordedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append(" with cors-audit ").append(toolVersion);
+    md.append(headerList(target.request().headers()))
+        .append(" (profile `")
+        .append(target.profile())
+        .append("`)\n");
+    md.append("- **Recorded:** ")
+        .append(recordedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+        .append(" with cors-audit ")
+        .append(toolVersion);
     if (!target.request().url().equals(target.probeUrl())) {
       md.append(" against a local replica at `").append(target.probeUrl()).append('`');
     }
@@ -92,24 +98,30 @@ public final class EvidenceRenderer {
 
   private static void appendVerdict(StringBuilder md, Verdict verdict) {
     md.append("**Verdict: ").append(verdict.outcome()).append("**");
-    md.append(verdict.outcome() == Outcome.PASS ? " — a browser lets this request through.\n\n" : "\n\n");
+    md.append(
+        verdict.outcome() == Outcome.PASS ? " — a browser lets this request through.\n\n" : "\n\n");
     for (Cause cause : verdict.causes()) {
       md.append("- `").append(cause.code()).append("`: ").append(cause.message());
       md.append(" **Fix:** ").append(cause.fix()).append('\n');
     }
     for (Cause warning : verdict.warnings()) {
-      md.append("- (warning) `").append(warning.code()).append("`: ").append(warning.message()).append('\n');
+      md.append("- (warning) `")
+          .append(warning.code())
+          .append("`: ")
+          .append(warning.message())
+          .append('\n');
     }
     md.append('\n');
     for (Engine engine : Engine.values()) {
       EngineVerdict ev = verdict.engines().get(engine);
       if (ev != null && ev.consoleMessage() != null) {
-        md.append(switch (engine) {
-              case CHROMIUM -> "Chrome's DevTools console shows:\n\n";
-              case FIREFOX -> "Firefox's console shows:\n\n";
-              case WEBKIT -> "Safari's console shows:\n\n";
-              case SPEC -> "";
-            })
+        md.append(
+                switch (engine) {
+                  case CHROMIUM -> "Chrome's DevTools console shows:\n\n";
+                  case FIREFOX -> "Firefox's console shows:\n\n";
+                  case WEBKIT -> "Safari's console shows:\n\n";
+                  case SPEC -> "";
+                })
             .append("> ")
             .append(ev.consoleMessage())
             .append("\n\n");
@@ -151,7 +163,12 @@ public final class EvidenceRenderer {
     StringBuilder out = new StringBuilder();
     for (HeaderLine header : headers) {
       HeaderLine shown = Redactor.redact(header);
-      out.append(out.length() == 0 ? "" : ", ").append('`').append(shown.name()).append(": ").append(shown.value()).append('`');
+      out.append(out.length() == 0 ? "" : ", ")
+          .append('`')
+          .append(shown.name())
+          .append(": ")
+          .append(shown.value())
+          .append('`');
     }
     return out.toString();
   }

@@ -42,7 +42,8 @@ public record FixSuggestion(List<HeaderLine> preflightHeaders, CorsPolicy policy
       headers.add(new HeaderLine("Vary", "Origin"));
     }
     CorsPolicy policy =
-        new CorsPolicy(origins, List.copyOf(methods), headerNames, credentialed, List.of(), MAX_AGE);
+        new CorsPolicy(
+            origins, List.copyOf(methods), headerNames, credentialed, List.of(), MAX_AGE);
     return new FixSuggestion(headers, policy);
   }
 

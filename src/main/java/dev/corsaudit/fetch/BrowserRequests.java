@@ -15,7 +15,9 @@ import java.util.TreeSet;
  */
 public final class BrowserRequests {
 
-  /** A current desktop Chrome on Linux, so servers that branch on User-Agent answer as for users. */
+  /**
+   * A current desktop Chrome on Linux, so servers that branch on User-Agent answer as for users.
+   */
   public static final String DEFAULT_USER_AGENT =
       "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
           + " Chrome/156.0.0.0 Safari/537.36";
@@ -36,7 +38,9 @@ public final class BrowserRequests {
   public static PreflightPlan plan(CorsRequest request, boolean dropsUserAgent) {
     if (FetchMethods.isForbidden(request.method())) {
       throw new UserException(
-          "method '" + request.method() + "' cannot be used by a page (fetch() rejects it); use another --method");
+          "method '"
+              + request.method()
+              + "' cannot be used by a page (fetch() rejects it); use another --method");
     }
     for (HeaderLine header : request.headers()) {
       if (ForbiddenHeaders.isForbidden(header.name(), header.value())) {
@@ -79,7 +83,8 @@ public final class BrowserRequests {
     headers.add(new HeaderLine("Accept", "*/*"));
     headers.add(new HeaderLine("Accept-Language", "en-US,en;q=0.9"));
     if (plan.accessControlRequestHeaders() != null) {
-      headers.add(new HeaderLine("Access-Control-Request-Headers", plan.accessControlRequestHeaders()));
+      headers.add(
+          new HeaderLine("Access-Control-Request-Headers", plan.accessControlRequestHeaders()));
     }
     headers.add(new HeaderLine("Access-Control-Request-Method", plan.normalizedMethod()));
     addContextHeaders(headers, request, userAgent);
@@ -89,7 +94,8 @@ public final class BrowserRequests {
   }
 
   /** The actual request after a passing preflight (or instead of one, for a simple request). */
-  public static PlannedRequest actual(CorsRequest request, String probeUrl, String userAgent, byte[] body) {
+  public static PlannedRequest actual(
+      CorsRequest request, String probeUrl, String userAgent, byte[] body) {
     PreflightPlan plan = plan(request);
     List<HeaderLine> headers = new ArrayList<>();
     boolean hasAccept = false;
@@ -108,7 +114,8 @@ public final class BrowserRequests {
     return new PlannedRequest(plan.normalizedMethod(), probeUrl, headers, body);
   }
 
-  private static void addContextHeaders(List<HeaderLine> headers, CorsRequest request, String userAgent) {
+  private static void addContextHeaders(
+      List<HeaderLine> headers, CorsRequest request, String userAgent) {
     headers.add(new HeaderLine("Origin", request.origin()));
     if (!request.origin().equals("null") && request.origin().matches("https?://.*")) {
       // Default referrer policy strict-origin-when-cross-origin: a cross-origin request carries

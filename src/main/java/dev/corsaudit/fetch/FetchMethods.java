@@ -6,7 +6,8 @@ import java.util.Set;
 /** The Fetch Standard's method rules: normalisation, safelisting and the token grammar. */
 public final class FetchMethods {
 
-  private static final Set<String> NORMALIZED = Set.of("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT");
+  private static final Set<String> NORMALIZED =
+      Set.of("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT");
   private static final Set<String> SAFELISTED = Set.of("GET", "HEAD", "POST");
   private static final Set<String> FORBIDDEN = Set.of("CONNECT", "TRACE", "TRACK");
 

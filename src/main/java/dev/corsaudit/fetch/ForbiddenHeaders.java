@@ -11,10 +11,27 @@ public final class ForbiddenHeaders {
 
   private static final Set<String> NAMES =
       Set.of(
-          "accept-charset", "accept-encoding", "access-control-request-headers",
-          "access-control-request-method", "connection", "content-length", "cookie", "cookie2",
-          "date", "dnt", "expect", "host", "keep-alive", "origin", "referer", "set-cookie", "te",
-          "trailer", "transfer-encoding", "upgrade", "via");
+          "accept-charset",
+          "accept-encoding",
+          "access-control-request-headers",
+          "access-control-request-method",
+          "connection",
+          "content-length",
+          "cookie",
+          "cookie2",
+          "date",
+          "dnt",
+          "expect",
+          "host",
+          "keep-alive",
+          "origin",
+          "referer",
+          "set-cookie",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "via");
 
   private static final Set<String> METHOD_OVERRIDES =
       Set.of("x-http-method", "x-http-method-override", "x-method-override");

@@ -16,7 +16,8 @@ final class MimeTypes {
     }
     String type = input.substring(0, slash);
     int semicolon = input.indexOf(';', slash + 1);
-    String subtype = semicolon < 0 ? input.substring(slash + 1) : input.substring(slash + 1, semicolon);
+    String subtype =
+        semicolon < 0 ? input.substring(slash + 1) : input.substring(slash + 1, semicolon);
     subtype = trimTrailingHttpWhitespace(subtype);
     if (!FetchMethods.isToken(type) || !FetchMethods.isToken(subtype)) {
       return null;

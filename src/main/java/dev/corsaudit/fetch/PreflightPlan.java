@@ -9,7 +9,8 @@ import java.util.List;
  * @param unsafeHeaderNames the CORS-unsafe request-header names: sorted, lower-case, de-duplicated
  * @param preflightNeeded false for a "simple" request that goes out without a preflight
  */
-public record PreflightPlan(String normalizedMethod, List<String> unsafeHeaderNames, boolean preflightNeeded) {
+public record PreflightPlan(
+    String normalizedMethod, List<String> unsafeHeaderNames, boolean preflightNeeded) {
 
   public PreflightPlan {
     unsafeHeaderNames = List.copyOf(unsafeHeaderNames);

@@ -7,7 +7,13 @@ package dev.corsaudit.grade;
  * @param value the offending header value (ACAO, ACAC) or element (an invalid token)
  * @param item the method or header name not allowed
  */
-record Block(Kind kind, AllowOriginCheck.Result acao, String value, int status, String item, boolean multipleLines) {
+record Block(
+    Kind kind,
+    AllowOriginCheck.Result acao,
+    String value,
+    int status,
+    String item,
+    boolean multipleLines) {
 
   enum Kind {
     PREFLIGHT_REDIRECT,

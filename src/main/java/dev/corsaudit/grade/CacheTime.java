@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * How long each engine caches a passing preflight, from Access-Control-Max-Age (cors-rules.md §4):
- * default 5 s everywhere; Chromium caps at 7200 s and treats negatives as 0; Firefox caps at
- * 86400 s and does not cache invalid values or 0; WebKit caps at 600 s.
+ * default 5 s everywhere; Chromium caps at 7200 s and treats negatives as 0; Firefox caps at 86400
+ * s and does not cache invalid values or 0; WebKit caps at 600 s.
  */
 final class CacheTime {
 

@@ -1,8 +1,9 @@
 package dev.corsaudit.grade;
 
 /**
- * Every named cause. {@link Kind#FAIL} causes make the browser block the request, {@link Kind#ERROR}
- * causes mean nothing could be graded, {@link Kind#WARNING} causes are advice that does not block.
+ * Every named cause. {@link Kind#FAIL} causes make the browser block the request, {@link
+ * Kind#ERROR} causes mean nothing could be graded, {@link Kind#WARNING} causes are advice that does
+ * not block.
  */
 public enum CauseCode {
   // The preflight's CORS check and status (Fetch "CORS-preflight fetch" step 7).

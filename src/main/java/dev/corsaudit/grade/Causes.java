@@ -13,94 +13,170 @@ final class Causes {
 
   private Causes() {}
 
-  static Cause allowOrigin(AllowOriginCheck.Result result, boolean actual, CorsRequest request, String value, String credentials) {
+  static Cause allowOrigin(
+      AllowOriginCheck.Result result,
+      boolean actual,
+      CorsRequest request,
+      String value,
+      String credentials) {
     String origin = request.origin();
     String where = actual ? "the actual response" : "the preflight response";
     return switch (result) {
-      case MISSING -> actual
-          ? new Cause(CauseCode.ACTUAL_MISSING_ALLOW_ORIGIN,
-              "The preflight passed but " + where + " has no Access-Control-Allow-Origin: the app sees an"
-                  + " opaque \"Failed to fetch\" instead of the provider's answer (error bodies included)",
-              "send Access-Control-Allow-Origin on every response of the endpoint, errors (401, 429, 5xx) included")
-          : new Cause(CauseCode.MISSING_ALLOW_ORIGIN,
-              "No Access-Control-Allow-Origin header in " + where,
-              "add " + origin + " to allow_origins (or allow every origin with \"*\" and allow_credentials: false)");
-      case MULTIPLE -> new Cause(actual ? CauseCode.ACTUAL_MULTIPLE_ALLOW_ORIGIN : CauseCode.MULTIPLE_ALLOW_ORIGIN,
-          "Access-Control-Allow-Origin in " + where + " has several values ('" + value + "'); browsers accept exactly one",
-          "send one Access-Control-Allow-Origin line with one value; a proxy and the app may each be adding one");
-      case INVALID -> new Cause(actual ? CauseCode.ACTUAL_INVALID_ALLOW_ORIGIN : CauseCode.INVALID_ALLOW_ORIGIN,
-          "Access-Control-Allow-Origin in " + where + " is not a valid origin ('" + value + "')",
-          "send the request's Origin exactly (scheme://host[:port], no path, no quotes) or \"*\"");
-      case MISMATCH -> new Cause(actual ? CauseCode.ACTUAL_ALLOW_ORIGIN_MISMATCH : CauseCode.ALLOW_ORIGIN_MISMATCH,
-          "Access-Control-Allow-Origin in " + where + " is '" + value + "', not the page's origin " + origin,
-          "add " + origin + " to allow_origins; the match is exact (scheme, host, port; no trailing slash)");
-      case WILDCARD_WITH_CREDENTIALS -> new Cause(
-          actual ? CauseCode.ACTUAL_WILDCARD_WITH_CREDENTIALS : CauseCode.WILDCARD_WITH_CREDENTIALS,
-          "Access-Control-Allow-Origin in " + where + " is '*' but the request is sent with credentials: 'include'",
-          "allow_origins cannot be '*' when allow_credentials is true: list " + origin + " in allow_origins");
-      case INVALID_CREDENTIALS -> new Cause(
-          actual ? CauseCode.ACTUAL_INVALID_ALLOW_CREDENTIALS : CauseCode.INVALID_ALLOW_CREDENTIALS,
-          "Access-Control-Allow-Credentials in " + where + " is '" + credentials + "'; with credentials: 'include' it must be exactly 'true'",
-          "set allow_credentials: true (the header value is case-sensitive: true)");
+      case MISSING ->
+          actual
+              ? new Cause(
+                  CauseCode.ACTUAL_MISSING_ALLOW_ORIGIN,
+                  "The preflight passed but "
+                      + where
+                      + " has no Access-Control-Allow-Origin: the app sees an"
+                      + " opaque \"Failed to fetch\" instead of the provider's answer (error bodies included)",
+                  "send Access-Control-Allow-Origin on every response of the endpoint, errors (401, 429, 5xx) included")
+              : new Cause(
+                  CauseCode.MISSING_ALLOW_ORIGIN,
+                  "No Access-Control-Allow-Origin header in " + where,
+                  "add "
+                      + origin
+                      + " to allow_origins (or allow every origin with \"*\" and allow_credentials: false)");
+      case MULTIPLE ->
+          new Cause(
+              actual ? CauseCode.ACTUAL_MULTIPLE_ALLOW_ORIGIN : CauseCode.MULTIPLE_ALLOW_ORIGIN,
+              "Access-Control-Allow-Origin in "
+                  + where
+                  + " has several values ('"
+                  + value
+                  + "'); browsers accept exactly one",
+              "send one Access-Control-Allow-Origin line with one value; a proxy and the app may each be adding one");
+      case INVALID ->
+          new Cause(
+              actual ? CauseCode.ACTUAL_INVALID_ALLOW_ORIGIN : CauseCode.INVALID_ALLOW_ORIGIN,
+              "Access-Control-Allow-Origin in "
+                  + where
+                  + " is not a valid origin ('"
+                  + value
+                  + "')",
+              "send the request's Origin exactly (scheme://host[:port], no path, no quotes) or \"*\"");
+      case MISMATCH ->
+          new Cause(
+              actual ? CauseCode.ACTUAL_ALLOW_ORIGIN_MISMATCH : CauseCode.ALLOW_ORIGIN_MISMATCH,
+              "Access-Control-Allow-Origin in "
+                  + where
+                  + " is '"
+                  + value
+                  + "', not the page's origin "
+                  + origin,
+              "add "
+                  + origin
+                  + " to allow_origins; the match is exact (scheme, host, port; no trailing slash)");
+      case WILDCARD_WITH_CREDENTIALS ->
+          new Cause(
+              actual
+                  ? CauseCode.ACTUAL_WILDCARD_WITH_CREDENTIALS
+                  : CauseCode.WILDCARD_WITH_CREDENTIALS,
+              "Access-Control-Allow-Origin in "
+                  + where
+                  + " is '*' but the request is sent with credentials: 'include'",
+              "allow_origins cannot be '*' when allow_credentials is true: list "
+                  + origin
+                  + " in allow_origins");
+      case INVALID_CREDENTIALS ->
+          new Cause(
+              actual
+                  ? CauseCode.ACTUAL_INVALID_ALLOW_CREDENTIALS
+                  : CauseCode.INVALID_ALLOW_CREDENTIALS,
+              "Access-Control-Allow-Credentials in "
+                  + where
+                  + " is '"
+                  + credentials
+                  + "'; with credentials: 'include' it must be exactly 'true'",
+              "set allow_credentials: true (the header value is case-sensitive: true)");
       case OK -> throw new IllegalArgumentException("OK is not a cause");
     };
   }
 
   static Cause varyWithoutAllow(String vary) {
-    return new Cause(CauseCode.VARY_WITHOUT_ALLOW,
+    return new Cause(
+        CauseCode.VARY_WITHOUT_ALLOW,
         "No Access-Control-Allow-* headers returned (only Vary: " + vary + ")",
         "the CORS layer runs but allows nothing: add the page's origin to allow_origins, POST to"
             + " allow_methods and the requested headers to allow_headers");
   }
 
   static Cause spaFallback(int status) {
-    return new Cause(CauseCode.SPA_FALLBACK,
-        "No CORS headers — OPTIONS falls through to a front-end SPA router (HTML " + status + " page)",
+    return new Cause(
+        CauseCode.SPA_FALLBACK,
+        "No CORS headers — OPTIONS falls through to a front-end SPA router (HTML "
+            + status
+            + " page)",
         "route OPTIONS for the API path to the API gateway and answer it with 204 and the CORS headers");
   }
 
   static Cause status(int status) {
-    String why = status == 401 || status == 403
-        ? " — this looks like auth middleware answering OPTIONS; a preflight never carries the API key"
-        : "";
-    return new Cause(CauseCode.PREFLIGHT_STATUS,
+    String why =
+        status == 401 || status == 403
+            ? " — this looks like auth middleware answering OPTIONS; a preflight never carries the API key"
+            : "";
+    return new Cause(
+        CauseCode.PREFLIGHT_STATUS,
         "The preflight answered status " + status + "; browsers need 200-299" + why,
         "answer OPTIONS with 204 and the CORS headers before any authentication, routing or method check");
   }
 
   static Cause redirect(int status, String location) {
-    return new Cause(CauseCode.PREFLIGHT_REDIRECT,
-        "The preflight was redirected (" + status + (location == null ? "" : " to " + location)
+    return new Cause(
+        CauseCode.PREFLIGHT_REDIRECT,
+        "The preflight was redirected ("
+            + status
+            + (location == null ? "" : " to " + location)
             + "); browsers never follow a redirect for a preflight",
         "call the final URL directly, or answer OPTIONS at this URL with 204 and the CORS headers");
   }
 
   static Cause invalidList(boolean methods, String element) {
     String header = methods ? "Access-Control-Allow-Methods" : "Access-Control-Allow-Headers";
-    return new Cause(methods ? CauseCode.INVALID_ALLOW_METHODS : CauseCode.INVALID_ALLOW_HEADERS,
+    return new Cause(
+        methods ? CauseCode.INVALID_ALLOW_METHODS : CauseCode.INVALID_ALLOW_HEADERS,
         header + " cannot be parsed: '" + element + "' is not a token",
-        "send " + header + " as a comma-separated list of names (from " + (methods ? "allow_methods" : "allow_headers") + ")");
+        "send "
+            + header
+            + " as a comma-separated list of names (from "
+            + (methods ? "allow_methods" : "allow_headers")
+            + ")");
   }
 
   static Cause method(String method, boolean credentialedStar) {
     String extra = credentialedStar ? " ('*' is only a wildcard without credentials)" : "";
-    return new Cause(CauseCode.METHOD_NOT_ALLOWED,
-        "Method " + method + " is not in Access-Control-Allow-Methods" + extra + " (the match is case-sensitive)",
-        "add " + method + " to allow_methods", method);
+    return new Cause(
+        CauseCode.METHOD_NOT_ALLOWED,
+        "Method "
+            + method
+            + " is not in Access-Control-Allow-Methods"
+            + extra
+            + " (the match is case-sensitive)",
+        "add " + method + " to allow_methods",
+        method);
   }
 
   /** One cause for all missing headers; detail lists them (lower-case, comma-separated). */
   static Cause headers(List<String> names, boolean credentialedStar) {
     String extra = credentialedStar ? " ('*' is only a wildcard without credentials)" : "";
     String list = String.join(", ", names);
-    String message = names.size() == 1
-        ? "Request header " + list + " is not allowed by Access-Control-Allow-Headers" + extra
-        : "Request headers " + list + " are not allowed by Access-Control-Allow-Headers" + extra;
-    return new Cause(CauseCode.HEADER_NOT_ALLOWED, message, "add " + list + " to allow_headers", String.join(",", names));
+    String message =
+        names.size() == 1
+            ? "Request header " + list + " is not allowed by Access-Control-Allow-Headers" + extra
+            : "Request headers "
+                + list
+                + " are not allowed by Access-Control-Allow-Headers"
+                + extra;
+    return new Cause(
+        CauseCode.HEADER_NOT_ALLOWED,
+        message,
+        "add " + list + " to allow_headers",
+        String.join(",", names));
   }
 
   static Cause authorizationNotCoveredBySpec() {
-    return new Cause(CauseCode.HEADER_NOT_ALLOWED,
+    return new Cause(
+        CauseCode.HEADER_NOT_ALLOWED,
         "Request header authorization is not allowed: per the Fetch Standard '*' in Access-Control-Allow-Headers never covers Authorization",
         "add Authorization to allow_headers explicitly (e.g. Access-Control-Allow-Headers: *, Authorization)",
         "authorization");
@@ -108,13 +184,16 @@ final class Causes {
 
   static Cause network(NetworkError error) {
     CauseCode code = CauseCode.valueOf(error.kind().name());
-    String fix = switch (error.kind()) {
-      case DNS -> "check the host name in the URL (and the network's DNS)";
-      case CONNECT -> "check that the server is running and reachable on that port";
-      case TLS -> "check the server's certificate; --insecure skips verification for a test server you trust";
-      case TIMEOUT -> "raise --timeout or check why the host does not answer";
-      case PROTOCOL -> "the server (or a proxy) sent a malformed HTTP response; check it with curl -v";
-    };
+    String fix =
+        switch (error.kind()) {
+          case DNS -> "check the host name in the URL (and the network's DNS)";
+          case CONNECT -> "check that the server is running and reachable on that port";
+          case TLS ->
+              "check the server's certificate; --insecure skips verification for a test server you trust";
+          case TIMEOUT -> "raise --timeout or check why the host does not answer";
+          case PROTOCOL ->
+              "the server (or a proxy) sent a malformed HTTP response; check it with curl -v";
+        };
     return new Cause(code, error.message(), fix);
   }
 }

@@ -14,8 +14,8 @@ import java.util.Locale;
 
 /**
  * One engine's verdict on one recorded exchange, following the Fetch Standard's CORS-preflight
- * fetch (cors-rules.md §1.3) with each engine's known deviations (§2, §4): check order, whether
- * '*' covers Authorization, whether a script-set User-Agent counts, and Max-Age caps.
+ * fetch (cors-rules.md §1.3) with each engine's known deviations (§2, §4): check order, whether '*'
+ * covers Authorization, whether a script-set User-Agent counts, and Max-Age caps.
  */
 final class EngineGrader {
 
@@ -31,7 +31,8 @@ final class EngineGrader {
     this.include = request.credentials() == CredentialsMode.INCLUDE;
   }
 
-  static EngineVerdict grade(Engine engine, CorsRequest request, Exchange preflight, Exchange actual) {
+  static EngineVerdict grade(
+      Engine engine, CorsRequest request, Exchange preflight, Exchange actual) {
     return new EngineGrader(engine, request).run(preflight, actual);
   }
 
@@ -57,11 +58,16 @@ final class EngineGrader {
       return new EngineVerdict(engine, Outcome.PASS, List.of(), null, cacheSeconds);
     }
     return new EngineVerdict(
-        engine, Outcome.FAIL, causes, ConsoleMessages.of(engine, block, request.url(), request.origin()), null);
+        engine,
+        Outcome.FAIL,
+        causes,
+        ConsoleMessages.of(engine, block, request.url(), request.origin()),
+        null);
   }
 
   private EngineVerdict error(Exchange exchange) {
-    return new EngineVerdict(engine, Outcome.ERROR, List.of(Causes.network(exchange.error())), null, null);
+    return new EngineVerdict(
+        engine, Outcome.ERROR, List.of(Causes.network(exchange.error())), null, null);
   }
 
   private void checkPreflight(PreflightPlan plan, RecordedResponse response) {
@@ -69,27 +75,38 @@ final class EngineGrader {
     int status = response.status();
     boolean redirect = isRedirect(response);
     boolean okStatus = status >= 200 && status <= 299;
-    AllowOriginCheck.Result allowOrigin = AllowOriginCheck.check(headers, request.origin(), request.credentials());
+    AllowOriginCheck.Result allowOrigin =
+        AllowOriginCheck.check(headers, request.origin(), request.credentials());
 
     if (engine == Engine.WEBKIT) {
       // WebKit checks the status before Access-Control-Allow-Origin.
       if (!okStatus) {
-        fail(redirect ? Causes.redirect(status, response.header("Location")) : Causes.status(status),
-            new Block(redirect ? Block.Kind.PREFLIGHT_REDIRECT : Block.Kind.PREFLIGHT_STATUS, null, null, status, null, false));
+        fail(
+            redirect ? Causes.redirect(status, response.header("Location")) : Causes.status(status),
+            new Block(
+                redirect ? Block.Kind.PREFLIGHT_REDIRECT : Block.Kind.PREFLIGHT_STATUS,
+                null,
+                null,
+                status,
+                null,
+                false));
       }
       if (allowOrigin != AllowOriginCheck.Result.OK) {
         failAllowOrigin(allowOrigin, response, Block.Kind.PREFLIGHT_ALLOW_ORIGIN);
       }
     } else {
       if (redirect) {
-        fail(Causes.redirect(status, response.header("Location")),
+        fail(
+            Causes.redirect(status, response.header("Location")),
             new Block(Block.Kind.PREFLIGHT_REDIRECT, null, null, status, null, false));
       }
       if (allowOrigin != AllowOriginCheck.Result.OK) {
         failAllowOrigin(allowOrigin, response, Block.Kind.PREFLIGHT_ALLOW_ORIGIN);
       }
       if (!okStatus && !redirect) {
-        fail(Causes.status(status), new Block(Block.Kind.PREFLIGHT_STATUS, null, null, status, null, false));
+        fail(
+            Causes.status(status),
+            new Block(Block.Kind.PREFLIGHT_STATUS, null, null, status, null, false));
       }
     }
     if (!causes.isEmpty()) {
@@ -99,18 +116,31 @@ final class EngineGrader {
     HeaderLists.Parsed methods = HeaderLists.parse(headers, "Access-Control-Allow-Methods");
     HeaderLists.Parsed allowHeaders = HeaderLists.parse(headers, "Access-Control-Allow-Headers");
     if (methods.failed()) {
-      fail(Causes.invalidList(true, methods.invalidElement()),
-          new Block(Block.Kind.ALLOW_METHODS_PARSE, null, methods.invalidElement(), status, null, false));
+      fail(
+          Causes.invalidList(true, methods.invalidElement()),
+          new Block(
+              Block.Kind.ALLOW_METHODS_PARSE, null, methods.invalidElement(), status, null, false));
     }
     if (allowHeaders.failed()) {
-      fail(Causes.invalidList(false, allowHeaders.invalidElement()),
-          new Block(Block.Kind.ALLOW_HEADERS_PARSE, null, allowHeaders.invalidElement(), status, null, false));
+      fail(
+          Causes.invalidList(false, allowHeaders.invalidElement()),
+          new Block(
+              Block.Kind.ALLOW_HEADERS_PARSE,
+              null,
+              allowHeaders.invalidElement(),
+              status,
+              null,
+              false));
     }
     if (!causes.isEmpty()) {
       return;
     }
-    checkMethod(plan.normalizedMethod(), methods.values() == null ? List.of() : methods.values(), status);
-    checkHeaders(plan.unsafeHeaderNames(), allowHeaders.values() == null ? List.of() : allowHeaders.values(), status);
+    checkMethod(
+        plan.normalizedMethod(), methods.values() == null ? List.of() : methods.values(), status);
+    checkHeaders(
+        plan.unsafeHeaderNames(),
+        allowHeaders.values() == null ? List.of() : allowHeaders.values(),
+        status);
   }
 
   private void checkMethod(String method, List<String> allowed, int status) {
@@ -121,7 +151,9 @@ final class EngineGrader {
     if (star && !include) {
       return;
     }
-    fail(Causes.method(method, star && include), new Block(Block.Kind.METHOD, null, null, status, method, false));
+    fail(
+        Causes.method(method, star && include),
+        new Block(Block.Kind.METHOD, null, null, status, method, false));
   }
 
   private void checkHeaders(List<String> unsafeNames, List<String> allowed, int status) {
@@ -133,7 +165,8 @@ final class EngineGrader {
       if (lowerAllowed.contains(name)) {
         continue;
       }
-      boolean starCovers = star && !include && !(engine == Engine.SPEC && name.equals("authorization"));
+      boolean starCovers =
+          star && !include && !(engine == Engine.SPEC && name.equals("authorization"));
       if (starCovers) {
         continue;
       }
@@ -143,7 +176,10 @@ final class EngineGrader {
     if (missing.isEmpty()) {
       return;
     }
-    causes.add(onlyAuthorizationUnderStar ? Causes.authorizationNotCoveredBySpec() : Causes.headers(missing, star && include));
+    causes.add(
+        onlyAuthorizationUnderStar
+            ? Causes.authorizationNotCoveredBySpec()
+            : Causes.headers(missing, star && include));
     if (block == null) {
       // The consoles name one header. Firefox names the first missing one in sorted order; Chromium
       // usually does too (with only some X-Stainless-* missing it was seen naming the last).
@@ -159,21 +195,29 @@ final class EngineGrader {
     }
   }
 
-  private void failAllowOrigin(AllowOriginCheck.Result result, RecordedResponse response, Block.Kind kind) {
+  private void failAllowOrigin(
+      AllowOriginCheck.Result result, RecordedResponse response, Block.Kind kind) {
     List<HeaderLine> headers = response.headers();
     String value =
         result == AllowOriginCheck.Result.INVALID_CREDENTIALS
             ? AllowOriginCheck.credentialsValue(headers)
             : AllowOriginCheck.value(headers);
     boolean actual = kind == Block.Kind.ACTUAL_ALLOW_ORIGIN;
-    Cause cause = Causes.allowOrigin(result, actual, request, value, AllowOriginCheck.credentialsValue(headers));
+    Cause cause =
+        Causes.allowOrigin(
+            result, actual, request, value, AllowOriginCheck.credentialsValue(headers));
     if (result == AllowOriginCheck.Result.MISSING && !actual && !hasAnyAllowHeader(headers)) {
       cause = refineMissing(response, cause);
     }
-    fail(cause, new Block(kind, result, value, response.status(), null, AllowOriginCheck.lineCount(headers) > 1));
+    fail(
+        cause,
+        new Block(
+            kind, result, value, response.status(), null, AllowOriginCheck.lineCount(headers) > 1));
   }
 
-  /** No Access-Control-Allow-* at all: say what answered instead (the seed's NIM and OpenCode Zen). */
+  /**
+   * No Access-Control-Allow-* at all: say what answered instead (the seed's NIM and OpenCode Zen).
+   */
   private static Cause refineMissing(RecordedResponse response, Cause missing) {
     if (looksLikeHtml(response)) {
       return Causes.spaFallback(response.status());
@@ -204,7 +248,8 @@ final class EngineGrader {
 
   static boolean isRedirect(RecordedResponse response) {
     int status = response.status();
-    boolean redirectStatus = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    boolean redirectStatus =
+        status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     return redirectStatus && response.header("Location") != null;
   }
 

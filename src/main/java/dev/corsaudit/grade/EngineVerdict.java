@@ -9,7 +9,11 @@ import java.util.List;
  * @param preflightCacheSeconds how long this engine caches the preflight, or null when not cached
  */
 public record EngineVerdict(
-    Engine engine, Outcome outcome, List<Cause> causes, String consoleMessage, Integer preflightCacheSeconds) {
+    Engine engine,
+    Outcome outcome,
+    List<Cause> causes,
+    String consoleMessage,
+    Integer preflightCacheSeconds) {
 
   public EngineVerdict {
     causes = List.copyOf(causes);

@@ -11,7 +11,14 @@ import java.util.Set;
 final class ExposedHeaders {
 
   static final Set<String> SAFELISTED =
-      Set.of("cache-control", "content-language", "content-length", "content-type", "expires", "last-modified", "pragma");
+      Set.of(
+          "cache-control",
+          "content-language",
+          "content-length",
+          "content-type",
+          "expires",
+          "last-modified",
+          "pragma");
 
   private ExposedHeaders() {}
 

@@ -32,6 +32,7 @@ public final class Grader {
       readable = ExposedHeaders.readable(actual.response().headers(), request.credentials());
     }
     List<Cause> warnings = Warnings.collect(request, plan, preflight, actual, engines, readable);
-    return new Verdict(chromium.outcome(), chromium.causes(), warnings, engines, plan.preflightNeeded(), readable);
+    return new Verdict(
+        chromium.outcome(), chromium.causes(), warnings, engines, plan.preflightNeeded(), readable);
   }
 }

@@ -24,6 +24,7 @@ public record Verdict(
     causes = List.copyOf(causes);
     warnings = List.copyOf(warnings);
     engines = Map.copyOf(engines);
-    readableResponseHeaders = readableResponseHeaders == null ? null : List.copyOf(readableResponseHeaders);
+    readableResponseHeaders =
+        readableResponseHeaders == null ? null : List.copyOf(readableResponseHeaders);
   }
 }

@@ -30,7 +30,8 @@ final class Warnings {
     for (RecordedResponse response : new RecordedResponse[] {preflightResponse, actualResponse}) {
       if (response != null && reflectsWithoutVary(response, request.origin())) {
         warnings.add(
-            new Cause(CauseCode.MISSING_VARY_ORIGIN,
+            new Cause(
+                CauseCode.MISSING_VARY_ORIGIN,
                 "Access-Control-Allow-Origin echoes the page's origin without Vary: Origin: a shared cache can"
                     + " serve this answer to another origin, which then fails",
                 "send Vary: Origin with every response whose Access-Control-Allow-Origin depends on the Origin"));
@@ -39,8 +40,10 @@ final class Warnings {
     }
     if (preflightResponse != null && CacheTime.isInvalid(preflightResponse.headers())) {
       warnings.add(
-          new Cause(CauseCode.MAX_AGE_INVALID,
-              "Access-Control-Max-Age '" + HeaderLine.combined(preflightResponse.headers(), "Access-Control-Max-Age")
+          new Cause(
+              CauseCode.MAX_AGE_INVALID,
+              "Access-Control-Max-Age '"
+                  + HeaderLine.combined(preflightResponse.headers(), "Access-Control-Max-Age")
                   + "' is not a number of seconds: Chromium and WebKit cache 5 s, Firefox does not cache",
               "send max_age as a non-negative whole number of seconds (Chromium caps it at 7200)"));
     }
@@ -48,27 +51,36 @@ final class Warnings {
       List<String> hidden = new ArrayList<>();
       for (HeaderLine line : actualResponse.headers()) {
         String name = line.lowerName();
-        if (ExposedHeaders.isInteresting(name) && !readable.contains(name) && !hidden.contains(name)) {
+        if (ExposedHeaders.isInteresting(name)
+            && !readable.contains(name)
+            && !hidden.contains(name)) {
           hidden.add(name);
         }
       }
       if (!hidden.isEmpty()) {
         warnings.add(
-            new Cause(CauseCode.RESPONSE_HEADERS_NOT_EXPOSED,
-                "Script cannot read " + String.join(", ", hidden) + ": they are not in Access-Control-Expose-Headers",
-                "add " + String.join(", ", hidden) + " to expose_headers so apps can back off and report request ids",
+            new Cause(
+                CauseCode.RESPONSE_HEADERS_NOT_EXPOSED,
+                "Script cannot read "
+                    + String.join(", ", hidden)
+                    + ": they are not in Access-Control-Expose-Headers",
+                "add "
+                    + String.join(", ", hidden)
+                    + " to expose_headers so apps can back off and report request ids",
                 String.join(",", hidden)));
       }
     }
     if (!plan.preflightNeeded() && actual == null) {
       warnings.add(
-          new Cause(CauseCode.ACTUAL_NOT_CHECKED,
+          new Cause(
+              CauseCode.ACTUAL_NOT_CHECKED,
               "This request needs no preflight; only the actual response's Access-Control-Allow-Origin decides, and it was not checked",
               "run with --actual to send the request and check its response"));
     }
     if (isLocal(host(request.url())) && !isLocal(host(request.origin()))) {
       warnings.add(
-          new Cause(CauseCode.LOCAL_NETWORK_ACCESS,
+          new Cause(
+              CauseCode.LOCAL_NETWORK_ACCESS,
               "A public page calling a local server: Chrome (142+) asks the user for Local Network Access"
                   + " permission first, and the page must be a secure context (https); Firefox and Safari do not"
                   + " ask. Access-Control-Allow-Private-Network is no longer required by any browser",
@@ -90,7 +102,8 @@ final class Warnings {
               && other.causes().stream().allMatch(c -> "authorization".equals(c.detail()));
       if (authorizationOnly) {
         warnings.add(
-            new Cause(CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION,
+            new Cause(
+                CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION,
                 "PASS in browsers today, FAIL per spec: '*' in Access-Control-Allow-Headers does not cover Authorization"
                     + " (browsers may start enforcing this)",
                 "list Authorization explicitly in allow_headers (e.g. Access-Control-Allow-Headers: *, Authorization)",
@@ -100,8 +113,13 @@ final class Warnings {
       Cause first = other.causes().isEmpty() ? null : other.causes().get(0);
       String name = engine == Engine.SPEC ? "per the Fetch Standard" : "in " + engine.key();
       warnings.add(
-          new Cause(CauseCode.ENGINES_DISAGREE,
-              chromium.outcome() + " in chromium, " + other.outcome() + " " + name
+          new Cause(
+              CauseCode.ENGINES_DISAGREE,
+              chromium.outcome()
+                  + " in chromium, "
+                  + other.outcome()
+                  + " "
+                  + name
                   + (first == null ? "" : ": " + first.message()),
               first == null ? "no change needed for " + engine.key() : first.fix(),
               engine.key()));
@@ -139,6 +157,10 @@ final class Warnings {
         || h.startsWith("192.168.")
         || h.startsWith("169.254.")
         || h.matches("172\\.(1[6-9]|2\\d|3[01])\\..*")
-        || (h.contains(":") && (h.equals("::1") || h.startsWith("fc") || h.startsWith("fd") || h.startsWith("fe80")));
+        || (h.contains(":")
+            && (h.equals("::1")
+                || h.startsWith("fc")
+                || h.startsWith("fd")
+                || h.startsWith("fe80")));
   }
 }

@@ -14,7 +14,11 @@ import java.util.Objects;
  * @param credentials fetch()'s credentials mode
  */
 public record CorsRequest(
-    String url, String origin, String method, List<HeaderLine> headers, CredentialsMode credentials) {
+    String url,
+    String origin,
+    String method,
+    List<HeaderLine> headers,
+    CredentialsMode credentials) {
 
   public CorsRequest {
     Objects.requireNonNull(url, "url");

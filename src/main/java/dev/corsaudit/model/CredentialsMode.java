@@ -1,8 +1,8 @@
 package dev.corsaudit.model;
 
 /**
- * fetch()'s credentials mode. For a cross-origin request {@code same-origin} behaves as {@code omit},
- * so only two values change a verdict.
+ * fetch()'s credentials mode. For a cross-origin request {@code same-origin} behaves as {@code
+ * omit}, so only two values change a verdict.
  */
 public enum CredentialsMode {
   OMIT("omit"),

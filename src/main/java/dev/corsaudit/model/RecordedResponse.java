@@ -3,8 +3,8 @@ package dev.corsaudit.model;
 import java.util.List;
 
 /**
- * A response as received: status, HTTP version, every header line (repeated names kept separate
- * and in arrival order within a name) and the first bytes of the body.
+ * A response as received: status, HTTP version, every header line (repeated names kept separate and
+ * in arrival order within a name) and the first bytes of the body.
  *
  * @param bodyHead the first few KiB of the body, decoded as UTF-8 (lossy), or "" when none
  * @param bodyTruncated true when the body was longer than {@code bodyHead}

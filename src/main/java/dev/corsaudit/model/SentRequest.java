@@ -7,7 +7,11 @@ import java.util.List;
  * set, plus those the client adds itself (listed in {@code clientAddedHeaders}).
  */
 public record SentRequest(
-    String method, String url, String httpVersion, List<HeaderLine> headers, List<HeaderLine> clientAddedHeaders) {
+    String method,
+    String url,
+    String httpVersion,
+    List<HeaderLine> headers,
+    List<HeaderLine> clientAddedHeaders) {
 
   public SentRequest {
     headers = List.copyOf(headers);

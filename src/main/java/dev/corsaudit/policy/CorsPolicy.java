@@ -3,8 +3,8 @@ package dev.corsaudit.policy;
 import java.util.List;
 
 /**
- * An endpoint's CORS policy in the vocabulary of a provider that does CORS right (seed 000):
- * what the endpoint should answer, used both to check a live endpoint and to phrase fixes.
+ * An endpoint's CORS policy in the vocabulary of a provider that does CORS right (seed 000): what
+ * the endpoint should answer, used both to check a live endpoint and to phrase fixes.
  */
 public record CorsPolicy(
     List<String> allowOrigins,

@@ -19,14 +19,24 @@ import java.util.Set;
  */
 public final class PolicyParser {
 
-  public static final List<String> VALID_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD");
+  public static final List<String> VALID_METHODS =
+      List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD");
   static final List<String> DEFAULT_HEADERS = List.of("Content-Type", "Authorization");
   static final long DEFAULT_MAX_AGE = 86400;
   static final boolean DEFAULT_CREDENTIALS = true;
 
   private static final Set<String> KNOWN_FIELDS =
-      Set.of("allow_origins", "allowed_origins", "allow_methods", "allowed_methods", "allow_headers",
-          "allowed_headers", "allow_credentials", "expose_headers", "max_age", "max_age_seconds");
+      Set.of(
+          "allow_origins",
+          "allowed_origins",
+          "allow_methods",
+          "allowed_methods",
+          "allow_headers",
+          "allowed_headers",
+          "allow_credentials",
+          "expose_headers",
+          "max_age",
+          "max_age_seconds");
 
   private PolicyParser() {}
 
@@ -37,8 +47,11 @@ public final class PolicyParser {
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!KNOWN_FIELDS.contains(name)) {
-        throw new PolicyException("unknown field '" + name + "'; known fields: allow_origins, allow_methods, allow_headers,"
-            + " allow_credentials, expose_headers, max_age (and the allowed_*/max_age_seconds aliases).");
+        throw new PolicyException(
+            "unknown field '"
+                + name
+                + "'; known fields: allow_origins, allow_methods, allow_headers,"
+                + " allow_credentials, expose_headers, max_age (and the allowed_*/max_age_seconds aliases).");
       }
     }
     JsonNode origins = pick(body, "allow_origins", "allowed_origins");
@@ -53,12 +66,17 @@ public final class PolicyParser {
     List<String> allowMethods = strings(methods, "allow_methods");
     for (String method : allowMethods) {
       if (!VALID_METHODS.contains(method)) {
-        throw new PolicyException("allow_methods contains invalid method '" + method + "'; valid values: "
-            + String.join(", ", VALID_METHODS) + ".");
+        throw new PolicyException(
+            "allow_methods contains invalid method '"
+                + method
+                + "'; valid values: "
+                + String.join(", ", VALID_METHODS)
+                + ".");
       }
     }
     JsonNode headersNode = pick(body, "allow_headers", "allowed_headers");
-    List<String> allowHeaders = headersNode == null ? DEFAULT_HEADERS : strings(headersNode, "allow_headers");
+    List<String> allowHeaders =
+        headersNode == null ? DEFAULT_HEADERS : strings(headersNode, "allow_headers");
     boolean credentials = DEFAULT_CREDENTIALS;
     JsonNode credentialsNode = body.get("allow_credentials");
     if (credentialsNode != null && !credentialsNode.isNull()) {
@@ -68,7 +86,10 @@ public final class PolicyParser {
       credentials = credentialsNode.booleanValue();
     }
     JsonNode exposeNode = body.get("expose_headers");
-    List<String> expose = exposeNode == null || exposeNode.isNull() ? List.of() : strings(exposeNode, "expose_headers");
+    List<String> expose =
+        exposeNode == null || exposeNode.isNull()
+            ? List.of()
+            : strings(exposeNode, "expose_headers");
     long maxAge = DEFAULT_MAX_AGE;
     JsonNode maxAgeNode = pick(body, "max_age", "max_age_seconds");
     if (maxAgeNode != null) {
@@ -81,22 +102,35 @@ public final class PolicyParser {
       }
     }
     if (allowOrigins.contains("*") && credentials) {
-      throw new PolicyException("allow_origins cannot be '*' when allow_credentials is true (CORS spec).");
+      throw new PolicyException(
+          "allow_origins cannot be '*' when allow_credentials is true (CORS spec).");
     }
     return new CorsPolicy(allowOrigins, allowMethods, allowHeaders, credentials, expose, maxAge);
   }
 
-  /** Reads a policy body from a .json (or .yaml) file; I/O and syntax problems become PolicyException. */
+  /**
+   * Reads a policy body from a .json (or .yaml) file; I/O and syntax problems become
+   * PolicyException.
+   */
   public static CorsPolicy parseFile(Path file) throws IOException {
     String text = Files.readString(file);
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? new YAMLMapper() : new ObjectMapper();
+    ObjectMapper mapper =
+        name.endsWith(".yaml") || name.endsWith(".yml") ? new YAMLMapper() : new ObjectMapper();
     JsonNode body;
     try {
       body = mapper.readTree(text);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new PolicyException("not valid " + (mapper instanceof YAMLMapper ? "YAML" : "JSON") + ": "
-          + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+      throw new PolicyException(
+          "not valid "
+              + (mapper instanceof YAMLMapper ? "YAML" : "JSON")
+              + ": "
+              + e.getOriginalMessage()
+              + " (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ").");
     }
     return parse(body);
   }

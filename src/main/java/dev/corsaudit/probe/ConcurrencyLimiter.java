@@ -27,7 +27,9 @@ final class ConcurrencyLimiter {
 
   synchronized CompletableFuture<Void> acquire(String host) {
     CompletableFuture<Void> slot = new CompletableFuture<>();
-    if (inFlight < global && running.getOrDefault(host, 0) < perHost && !waiting.containsKey(host)) {
+    if (inFlight < global
+        && running.getOrDefault(host, 0) < perHost
+        && !waiting.containsKey(host)) {
       take(host);
       slot.complete(null);
     } else {
@@ -57,7 +59,8 @@ final class ConcurrencyLimiter {
     if (inFlight >= global) {
       return null;
     }
-    Iterator<Map.Entry<String, Queue<CompletableFuture<Void>>>> hosts = waiting.entrySet().iterator();
+    Iterator<Map.Entry<String, Queue<CompletableFuture<Void>>>> hosts =
+        waiting.entrySet().iterator();
     while (hosts.hasNext()) {
       Map.Entry<String, Queue<CompletableFuture<Void>>> entry = hosts.next();
       if (running.getOrDefault(entry.getKey(), 0) >= perHost) {

@@ -29,31 +29,60 @@ final class NetworkErrors {
     String host = uri.getHost();
     String hostPort = host + ":" + port(uri);
     String reason = reason(root);
-    if (inChain(root, UnknownHostException.class) || inChain(root, UnresolvedAddressException.class)) {
-      return new NetworkError(NetworkErrorKind.DNS, "cannot resolve host " + host + ": check the URL's host name");
+    if (inChain(root, UnknownHostException.class)
+        || inChain(root, UnresolvedAddressException.class)) {
+      return new NetworkError(
+          NetworkErrorKind.DNS, "cannot resolve host " + host + ": check the URL's host name");
     }
-    if (root instanceof HttpConnectTimeoutException || root instanceof HttpTimeoutException || root instanceof TimeoutException) {
-      return new NetworkError(NetworkErrorKind.TIMEOUT,
-          "no complete answer from " + hostPort + " within " + seconds(timeout) + ": raise --timeout or check the host");
+    if (root instanceof HttpConnectTimeoutException
+        || root instanceof HttpTimeoutException
+        || root instanceof TimeoutException) {
+      return new NetworkError(
+          NetworkErrorKind.TIMEOUT,
+          "no complete answer from "
+              + hostPort
+              + " within "
+              + seconds(timeout)
+              + ": raise --timeout or check the host");
     }
     if (isTls(root)) {
-      return new NetworkError(NetworkErrorKind.TLS,
-          "TLS handshake with " + hostPort + " failed (" + reason + "): check the certificate;"
+      return new NetworkError(
+          NetworkErrorKind.TLS,
+          "TLS handshake with "
+              + hostPort
+              + " failed ("
+              + reason
+              + "): check the certificate;"
               + " --insecure skips verification for a test server you trust");
     }
     if (root instanceof ConnectException || root instanceof NoRouteToHostException) {
-      return new NetworkError(NetworkErrorKind.CONNECT,
-          "connection to " + hostPort + " refused (" + reason + "): is the server running and the port right?");
+      return new NetworkError(
+          NetworkErrorKind.CONNECT,
+          "connection to "
+              + hostPort
+              + " refused ("
+              + reason
+              + "): is the server running and the port right?");
     }
-    if (root instanceof ProtocolException || root instanceof EOFException || isProtocolMessage(reason)) {
-      return new NetworkError(NetworkErrorKind.PROTOCOL,
+    if (root instanceof ProtocolException
+        || root instanceof EOFException
+        || isProtocolMessage(reason)) {
+      return new NetworkError(
+          NetworkErrorKind.PROTOCOL,
           hostPort + " sent an invalid HTTP response (" + reason + "): check it with curl -v");
     }
-    if (reason.toLowerCase(Locale.ROOT).contains("reset") || reason.toLowerCase(Locale.ROOT).contains("closed")) {
-      return new NetworkError(NetworkErrorKind.CONNECT,
-          "connection to " + hostPort + " was closed before a response (" + reason + "): check the server and any proxy in between");
+    if (reason.toLowerCase(Locale.ROOT).contains("reset")
+        || reason.toLowerCase(Locale.ROOT).contains("closed")) {
+      return new NetworkError(
+          NetworkErrorKind.CONNECT,
+          "connection to "
+              + hostPort
+              + " was closed before a response ("
+              + reason
+              + "): check the server and any proxy in between");
     }
-    return new NetworkError(NetworkErrorKind.PROTOCOL,
+    return new NetworkError(
+        NetworkErrorKind.PROTOCOL,
         "request to " + hostPort + " failed (" + reason + "): check it with curl -v");
   }
 
@@ -82,14 +111,20 @@ final class NetworkErrors {
 
   private static boolean isProtocolMessage(String reason) {
     String lower = reason.toLowerCase(Locale.ROOT);
-    return lower.contains("header") || lower.contains("status line") || lower.contains("invalid")
-        || lower.contains("no bytes") || lower.contains("eof") || lower.contains("unexpected")
-        || lower.contains("too long") || lower.contains("too large");
+    return lower.contains("header")
+        || lower.contains("status line")
+        || lower.contains("invalid")
+        || lower.contains("no bytes")
+        || lower.contains("eof")
+        || lower.contains("unexpected")
+        || lower.contains("too long")
+        || lower.contains("too large");
   }
 
   static Throwable unwrap(Throwable failure) {
     Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     // The JDK wraps the real cause of a failed send in a plain IOException with the same message.

@@ -28,30 +28,37 @@ public record ProbeOptions(
   }
 
   public ProbeOptions withConcurrency(int value) {
-    return new ProbeOptions(value, perHostConcurrency, timeout, connectRetries, deadline, insecure, bodyHeadBytes);
+    return new ProbeOptions(
+        value, perHostConcurrency, timeout, connectRetries, deadline, insecure, bodyHeadBytes);
   }
 
   public ProbeOptions withPerHostConcurrency(int value) {
-    return new ProbeOptions(concurrency, value, timeout, connectRetries, deadline, insecure, bodyHeadBytes);
+    return new ProbeOptions(
+        concurrency, value, timeout, connectRetries, deadline, insecure, bodyHeadBytes);
   }
 
   public ProbeOptions withTimeout(Duration value) {
-    return new ProbeOptions(concurrency, perHostConcurrency, value, connectRetries, deadline, insecure, bodyHeadBytes);
+    return new ProbeOptions(
+        concurrency, perHostConcurrency, value, connectRetries, deadline, insecure, bodyHeadBytes);
   }
 
   public ProbeOptions withConnectRetries(int value) {
-    return new ProbeOptions(concurrency, perHostConcurrency, timeout, value, deadline, insecure, bodyHeadBytes);
+    return new ProbeOptions(
+        concurrency, perHostConcurrency, timeout, value, deadline, insecure, bodyHeadBytes);
   }
 
   public ProbeOptions withDeadline(Duration value) {
-    return new ProbeOptions(concurrency, perHostConcurrency, timeout, connectRetries, value, insecure, bodyHeadBytes);
+    return new ProbeOptions(
+        concurrency, perHostConcurrency, timeout, connectRetries, value, insecure, bodyHeadBytes);
   }
 
   public ProbeOptions withInsecure(boolean value) {
-    return new ProbeOptions(concurrency, perHostConcurrency, timeout, connectRetries, deadline, value, bodyHeadBytes);
+    return new ProbeOptions(
+        concurrency, perHostConcurrency, timeout, connectRetries, deadline, value, bodyHeadBytes);
   }
 
   public ProbeOptions withBodyHeadBytes(int value) {
-    return new ProbeOptions(concurrency, perHostConcurrency, timeout, connectRetries, deadline, insecure, value);
+    return new ProbeOptions(
+        concurrency, perHostConcurrency, timeout, connectRetries, deadline, insecure, value);
   }
 }

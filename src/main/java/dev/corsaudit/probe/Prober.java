@@ -31,15 +31,15 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Sends planned requests and records what came back. It never grades and never throws for a
- * network fault: every outcome is an {@link Exchange}.
+ * Sends planned requests and records what came back. It never grades and never throws for a network
+ * fault: every outcome is an {@link Exchange}.
  *
- * <p>What a server receives differs from a browser's request in ways the JDK client does not let
- * us change: header names go out sorted alphabetically rather than in Chromium's order, a bodyless
+ * <p>What a server receives differs from a browser's request in ways the JDK client does not let us
+ * change: header names go out sorted alphabetically rather than in Chromium's order, a bodyless
  * OPTIONS carries {@code Content-Length: 0}, and there is no {@code Accept-Encoding} (we do not ask
  * for compression we could not decode). On http:// we force HTTP/1.1, because the JDK's default
- * HTTP/2 setting adds {@code Connection: Upgrade, HTTP2-Settings} and {@code Upgrade: h2c}, which no
- * browser sends; on https:// ALPN picks h2 or HTTP/1.1 as with a browser.
+ * HTTP/2 setting adds {@code Connection: Upgrade, HTTP2-Settings} and {@code Upgrade: h2c}, which
+ * no browser sends; on https:// ALPN picks h2 or HTTP/1.1 as with a browser.
  */
 public final class Prober implements AutoCloseable {
 
@@ -50,7 +50,8 @@ public final class Prober implements AutoCloseable {
           + " are kept separate in arrival order.";
 
   /** Headers the JDK client refuses to let us set; a browser does not let pages set them either. */
-  private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade");
+  private static final Set<String> RESTRICTED =
+      Set.of("host", "connection", "content-length", "expect", "upgrade");
 
   private final ProbeOptions options;
   private final HttpClient client;
@@ -61,7 +62,9 @@ public final class Prober implements AutoCloseable {
   public Prober(ProbeOptions options) {
     this.options = options;
     // A small fixed pool: the client is asynchronous, threads only run callbacks.
-    this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors() * 2), daemonThreads());
+    this.executor =
+        Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors() * 2), daemonThreads());
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_2)
@@ -84,7 +87,11 @@ public final class Prober implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       SentRequest sent = sentRequest(planned, null, "HTTP/1.1");
       return CompletableFuture.completedFuture(
-          Exchange.ofError(sent, new NetworkError(NetworkErrorKind.PROTOCOL, "invalid URL " + planned.url()), Instant.now(), 0));
+          Exchange.ofError(
+              sent,
+              new NetworkError(NetworkErrorKind.PROTOCOL, "invalid URL " + planned.url()),
+              Instant.now(),
+              0));
     }
     String hostKey = uri.getHost() + ":" + uri.getPort();
     return limiter
@@ -102,10 +109,15 @@ public final class Prober implements AutoCloseable {
       Duration left = Duration.between(started, deadlineAt);
       if (left.isNegative() || left.isZero()) {
         return CompletableFuture.completedFuture(
-            Exchange.ofError(sentRequest(planned, uri, version),
-                new NetworkError(NetworkErrorKind.TIMEOUT,
-                    "the run's --deadline of " + options.deadline().toSeconds() + "s passed before this request started"),
-                started, 0));
+            Exchange.ofError(
+                sentRequest(planned, uri, version),
+                new NetworkError(
+                    NetworkErrorKind.TIMEOUT,
+                    "the run's --deadline of "
+                        + options.deadline().toSeconds()
+                        + "s passed before this request started"),
+                started,
+                0));
       }
       timeout = left.compareTo(timeout) < 0 ? left : timeout;
     }
@@ -114,8 +126,12 @@ public final class Prober implements AutoCloseable {
       request = build(planned, uri, http2, timeout);
     } catch (IllegalArgumentException e) {
       return CompletableFuture.completedFuture(
-          Exchange.ofError(sentRequest(planned, uri, version),
-              new NetworkError(NetworkErrorKind.PROTOCOL, "cannot send this request: " + e.getMessage()), started, 0));
+          Exchange.ofError(
+              sentRequest(planned, uri, version),
+              new NetworkError(
+                  NetworkErrorKind.PROTOCOL, "cannot send this request: " + e.getMessage()),
+              started,
+              0));
     }
     AtomicReference<HttpResponse.ResponseInfo> info = new AtomicReference<>();
     AtomicReference<BodyHead> body = new AtomicReference<>();
@@ -136,7 +152,14 @@ public final class Prober implements AutoCloseable {
                 (response, failure) -> {
                   long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
                   if (failure == null) {
-                    return recorded(planned, uri, response.version(), info.get(), response.body(), started, elapsed);
+                    return recorded(
+                        planned,
+                        uri,
+                        response.version(),
+                        info.get(),
+                        response.body(),
+                        started,
+                        elapsed);
                   }
                   Throwable root = NetworkErrors.unwrap(failure);
                   if (root instanceof TimeoutException && info.get() != null) {
@@ -144,16 +167,28 @@ public final class Prober implements AutoCloseable {
                     if (body.get() != null) {
                       body.get().markIncomplete();
                     }
-                    return recorded(planned, uri, info.get().version(), info.get(), body.get(), started, elapsed);
+                    return recorded(
+                        planned,
+                        uri,
+                        info.get().version(),
+                        info.get(),
+                        body.get(),
+                        started,
+                        elapsed);
                   }
                   NetworkError error = NetworkErrors.classify(root, uri, budget);
-                  return Exchange.ofError(sentRequest(planned, uri, version), error, started, elapsed);
+                  return Exchange.ofError(
+                      sentRequest(planned, uri, version), error, started, elapsed);
                 });
     return result.thenCompose(
         exchange -> {
-          if (exchange.failed() && NetworkErrors.isConnectFailure(exchange.error()) && attempt < options.connectRetries()) {
+          if (exchange.failed()
+              && NetworkErrors.isConnectFailure(exchange.error())
+              && attempt < options.connectRetries()) {
             return CompletableFuture.supplyAsync(
-                    () -> null, CompletableFuture.delayedExecutor(100L * (attempt + 1), TimeUnit.MILLISECONDS, executor))
+                    () -> null,
+                    CompletableFuture.delayedExecutor(
+                        100L * (attempt + 1), TimeUnit.MILLISECONDS, executor))
                 .thenCompose(ignored -> attempt(planned, uri, attempt + 1));
           }
           return CompletableFuture.completedFuture(exchange);
@@ -162,7 +197,9 @@ public final class Prober implements AutoCloseable {
 
   private HttpRequest build(PlannedRequest planned, URI uri, boolean http2, Duration timeout) {
     HttpRequest.BodyPublisher body =
-        planned.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(planned.body());
+        planned.body() == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(planned.body());
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(uri)
             .timeout(timeout)
@@ -185,8 +222,13 @@ public final class Prober implements AutoCloseable {
   }
 
   private Exchange recorded(
-      PlannedRequest planned, URI uri, HttpClient.Version version, HttpResponse.ResponseInfo info, BodyHead body,
-      Instant started, long elapsed) {
+      PlannedRequest planned,
+      URI uri,
+      HttpClient.Version version,
+      HttpResponse.ResponseInfo info,
+      BodyHead body,
+      Instant started,
+      long elapsed) {
     String httpVersion = version == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1";
     List<HeaderLine> headers = new ArrayList<>();
     for (Map.Entry<String, List<String>> entry : info.headers().map().entrySet()) {
@@ -199,8 +241,13 @@ public final class Prober implements AutoCloseable {
     }
     String contentType = info.headers().firstValue("content-type").orElse(null);
     RecordedResponse response =
-        new RecordedResponse(info.statusCode(), httpVersion, headers, contentType,
-            body == null ? "" : body.text(), body != null && body.truncated());
+        new RecordedResponse(
+            info.statusCode(),
+            httpVersion,
+            headers,
+            contentType,
+            body == null ? "" : body.text(),
+            body != null && body.truncated());
     return Exchange.ofResponse(sentRequest(planned, uri, httpVersion), response, started, elapsed);
   }
 
@@ -211,7 +258,8 @@ public final class Prober implements AutoCloseable {
     }
     int length = planned.body() == null ? 0 : planned.body().length;
     added.add(new HeaderLine("Content-Length", Integer.toString(length)));
-    return new SentRequest(planned.method(), planned.url(), httpVersion, settable(planned.headers()), added);
+    return new SentRequest(
+        planned.method(), planned.url(), httpVersion, settable(planned.headers()), added);
   }
 
   @Override
@@ -253,5 +301,4 @@ public final class Prober implements AutoCloseable {
       throw new IllegalStateException("cannot set up --insecure TLS", e);
     }
   }
-
 }

@@ -84,7 +84,8 @@ public final class ReplicaCatalog {
     }
   }
 
-  private static void add(Map<String, Replica> replicas, Replica replica, String name) throws IOException {
+  private static void add(Map<String, Replica> replicas, Replica replica, String name)
+      throws IOException {
     if (replicas.put(replica.id(), replica) != null) {
       throw new IOException(name + ": replica id '" + replica.id() + "' is used twice");
     }

@@ -41,11 +41,17 @@ public final class ReplicaServer implements AutoCloseable {
     this.workers =
         // A thread per open connection (keep-alive connections sit idle in a thread), up to 512;
         // a queue would leave new connections waiting behind idle ones.
-        new ThreadPoolExecutor(0, 512, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-          Thread t = new Thread(r, "cors-audit-replica");
-          t.setDaemon(true);
-          return t;
-        });
+        new ThreadPoolExecutor(
+            0,
+            512,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "cors-audit-replica");
+              t.setDaemon(true);
+              return t;
+            });
     this.acceptor = new Thread(this::acceptLoop, "cors-audit-replica-accept");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -124,7 +130,8 @@ public final class ReplicaServer implements AutoCloseable {
     }
     Replica.Rule rule = RuleMatcher.match(replica, request.method(), request.headers());
     if (rule == null) {
-      return plain(404, "Not Found", "replica '" + id + "' has no rule for " + request.method() + "\n");
+      return plain(
+          404, "Not Found", "replica '" + id + "' has no rule for " + request.method() + "\n");
     }
     return render(rule.respond(), request);
   }
@@ -134,16 +141,22 @@ public final class ReplicaServer implements AutoCloseable {
     String requested = request.headers().getOrDefault("access-control-request-headers", "");
     String body = respond.body() == null ? "" : respond.body();
     byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
-    StringBuilder head = new StringBuilder("HTTP/1.1 ").append(respond.status()).append(' ')
-        .append(respond.reason() != null ? respond.reason() : reason(respond.status())).append("\r\n");
+    StringBuilder head =
+        new StringBuilder("HTTP/1.1 ")
+            .append(respond.status())
+            .append(' ')
+            .append(respond.reason() != null ? respond.reason() : reason(respond.status()))
+            .append("\r\n");
     boolean hasContentType = false;
     if (respond.headers() != null) {
       for (List<String> pair : respond.headers()) {
         String name = pair.get(0);
         String value = pair.size() > 1 ? pair.get(1) : "";
         hasContentType |= name.equalsIgnoreCase("content-type");
-        head.append(name).append(": ")
-            .append(value.replace("{origin}", origin).replace("{request_headers}", requested)).append("\r\n");
+        head.append(name)
+            .append(": ")
+            .append(value.replace("{origin}", origin).replace("{request_headers}", requested))
+            .append("\r\n");
       }
     }
     if (!hasContentType && respond.contentType() != null) {
@@ -169,7 +182,8 @@ public final class ReplicaServer implements AutoCloseable {
   }
 
   private static byte[] plain(int status, String reason, String text) {
-    return render(new Replica.Respond(status, reason, List.of(), text, "text/plain; charset=utf-8"),
+    return render(
+        new Replica.Respond(status, reason, List.of(), text, "text/plain; charset=utf-8"),
         new ParsedRequest("GET", "/", new HashMap<>()));
   }
 
@@ -208,7 +222,9 @@ public final class ReplicaServer implements AutoCloseable {
         }
         int colon = line.indexOf(':');
         if (colon > 0) {
-          headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+          headers.put(
+              line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+              line.substring(colon + 1).strip());
         }
       }
       long length = 0;

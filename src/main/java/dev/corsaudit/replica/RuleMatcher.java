@@ -38,7 +38,8 @@ final class RuleMatcher {
       return false;
     }
     if (when.requestHeadersInclude() != null) {
-      String requested = headers.getOrDefault("access-control-request-headers", "").toLowerCase(Locale.ROOT);
+      String requested =
+          headers.getOrDefault("access-control-request-headers", "").toLowerCase(Locale.ROOT);
       for (String name : when.requestHeadersInclude()) {
         boolean found = false;
         for (String item : requested.split(",")) {
@@ -49,6 +50,7 @@ final class RuleMatcher {
         }
       }
     }
-    return when.headerPresent() == null || headers.containsKey(when.headerPresent().toLowerCase(Locale.ROOT));
+    return when.headerPresent() == null
+        || headers.containsKey(when.headerPresent().toLowerCase(Locale.ROOT));
   }
 }

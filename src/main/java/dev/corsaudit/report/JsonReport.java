@@ -29,7 +29,8 @@ import java.util.List;
 final class JsonReport implements ReportRenderer {
 
   static final int SCHEMA_VERSION = 1;
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
@@ -48,12 +49,15 @@ final class JsonReport implements ReportRenderer {
     ObjectNode summary = root.putObject("summary");
     summary.put("total", run.results().size());
     for (String verdict : List.of("PASS", "FAIL", "ERROR", "SKIPPED")) {
-      summary.put(verdict.toLowerCase(java.util.Locale.ROOT), run.results().stream().filter(r -> RowView.verdict(r).equals(verdict)).count());
+      summary.put(
+          verdict.toLowerCase(java.util.Locale.ROOT),
+          run.results().stream().filter(r -> RowView.verdict(r).equals(verdict)).count());
     }
     ArrayNode results = root.putArray("results");
     for (int i = 0; i < run.results().size(); i++) {
       ObjectNode row = result(run.results().get(i));
-      row.set("browser_confirmation", confirmation(run.results().get(i), run.confirmations().get(i)));
+      row.set(
+          "browser_confirmation", confirmation(run.results().get(i), run.confirmations().get(i)));
       results.add(row);
     }
     root.put("security_probed", run.securityProbed());
@@ -117,7 +121,8 @@ final class JsonReport implements ReportRenderer {
     return node;
   }
 
-  private static ObjectNode confirmation(AuditResult result, dev.corsaudit.browser.BrowserConfirmation c) {
+  private static ObjectNode confirmation(
+      AuditResult result, dev.corsaudit.browser.BrowserConfirmation c) {
     if (c == null) {
       return null;
     }

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * JUnit XML (the Ant/Surefire dialect CI dashboards read): one testcase per row, named
- * "profile @ origin" in class "provider id"; FAIL → failure, ERROR → error, skipped → skipped.
+ * JUnit XML (the Ant/Surefire dialect CI dashboards read): one testcase per row, named "profile @
+ * origin" in class "provider id"; FAIL → failure, ERROR → error, skipped → skipped.
  */
 final class JunitReport implements ReportRenderer {
 
@@ -20,14 +20,27 @@ final class JunitReport implements ReportRenderer {
     // Security findings of CRITICAL or HIGH severity fail their own test case.
     long severe = run.findings().stream().filter(JunitReport::severe).count();
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    xml.append("<testsuite name=\"cors-audit\" tests=\"").append(run.results().size() + run.findings().size())
-        .append("\" failures=\"").append(failures + severe).append("\" errors=\"").append(errors)
-        .append("\" skipped=\"").append(skipped).append("\" timestamp=\"").append(run.generatedAt()).append("\">\n");
+    xml.append("<testsuite name=\"cors-audit\" tests=\"")
+        .append(run.results().size() + run.findings().size())
+        .append("\" failures=\"")
+        .append(failures + severe)
+        .append("\" errors=\"")
+        .append(errors)
+        .append("\" skipped=\"")
+        .append(skipped)
+        .append("\" timestamp=\"")
+        .append(run.generatedAt())
+        .append("\">\n");
     for (AuditResult result : run.results()) {
-      long elapsed = RowView.mainExchange(result) == null ? 0 : RowView.mainExchange(result).elapsedMs();
-      xml.append("  <testcase classname=\"").append(esc(result.target().provider().id()))
-          .append("\" name=\"").append(esc(result.target().profile() + " @ " + result.target().request().origin()))
-          .append("\" time=\"").append(String.format(java.util.Locale.ROOT, "%.3f", elapsed / 1000.0)).append('"');
+      long elapsed =
+          RowView.mainExchange(result) == null ? 0 : RowView.mainExchange(result).elapsedMs();
+      xml.append("  <testcase classname=\"")
+          .append(esc(result.target().provider().id()))
+          .append("\" name=\"")
+          .append(esc(result.target().profile() + " @ " + result.target().request().origin()))
+          .append("\" time=\"")
+          .append(String.format(java.util.Locale.ROOT, "%.3f", elapsed / 1000.0))
+          .append('"');
       String verdict = RowView.verdict(result);
       if (verdict.equals("PASS")) {
         xml.append("/>\n");
@@ -35,15 +48,27 @@ final class JunitReport implements ReportRenderer {
       }
       xml.append(">\n");
       if (verdict.equals("SKIPPED")) {
-        xml.append("    <skipped message=\"").append(esc(result.target().skipReason())).append("\"/>\n");
+        xml.append("    <skipped message=\"")
+            .append(esc(result.target().skipReason()))
+            .append("\"/>\n");
       } else {
         String element = verdict.equals("FAIL") ? "failure" : "error";
         Cause first = RowView.firstCause(result);
-        xml.append("    <").append(element).append(" type=\"").append(first.code()).append("\" message=\"")
-            .append(esc(first.code() + ": " + first.message())).append("\">");
+        xml.append("    <")
+            .append(element)
+            .append(" type=\"")
+            .append(first.code())
+            .append("\" message=\"")
+            .append(esc(first.code() + ": " + first.message()))
+            .append("\">");
         StringBuilder body = new StringBuilder();
         for (Cause cause : result.verdict().causes()) {
-          body.append(cause.code()).append(": ").append(cause.message()).append("\nfix: ").append(cause.fix()).append('\n');
+          body.append(cause.code())
+              .append(": ")
+              .append(cause.message())
+              .append("\nfix: ")
+              .append(cause.fix())
+              .append('\n');
         }
         body.append("url: ").append(result.target().request().url()).append('\n');
         xml.append(esc(body.toString())).append("</").append(element).append(">\n");
@@ -51,15 +76,24 @@ final class JunitReport implements ReportRenderer {
       xml.append("  </testcase>\n");
     }
     for (dev.corsaudit.security.Finding f : run.findings()) {
-      xml.append("  <testcase classname=\"").append(esc(f.providerId() + ".security")).append("\" name=\"")
-          .append(esc(f.code() + " @ " + f.origin())).append('"');
+      xml.append("  <testcase classname=\"")
+          .append(esc(f.providerId() + ".security"))
+          .append("\" name=\"")
+          .append(esc(f.code() + " @ " + f.origin()))
+          .append('"');
       String body = f.severity() + ": " + f.message() + "\nfix: " + f.fix() + "\n";
       if (severe(f)) {
-        xml.append(">\n    <failure type=\"").append(f.code()).append("\" message=\"")
-            .append(esc(f.severity() + " " + f.code() + ": " + f.message())).append("\">").append(esc(body))
+        xml.append(">\n    <failure type=\"")
+            .append(f.code())
+            .append("\" message=\"")
+            .append(esc(f.severity() + " " + f.code() + ": " + f.message()))
+            .append("\">")
+            .append(esc(body))
             .append("</failure>\n  </testcase>\n");
       } else {
-        xml.append(">\n    <system-out>").append(esc(body)).append("</system-out>\n  </testcase>\n");
+        xml.append(">\n    <system-out>")
+            .append(esc(body))
+            .append("</system-out>\n  </testcase>\n");
       }
     }
     xml.append("</testsuite>\n");
@@ -67,7 +101,8 @@ final class JunitReport implements ReportRenderer {
   }
 
   private static boolean severe(dev.corsaudit.security.Finding f) {
-    return f.severity() == dev.corsaudit.security.Severity.CRITICAL || f.severity() == dev.corsaudit.security.Severity.HIGH;
+    return f.severity() == dev.corsaudit.security.Severity.CRITICAL
+        || f.severity() == dev.corsaudit.security.Severity.HIGH;
   }
 
   static String esc(String text) {

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The compatibility report in the layout the public report uses: what was sent, a summary table
- * (# | Endpoint | Status | Verdict | CORS Headers), then a section per row.
+ * The compatibility report in the layout the public report uses: what was sent, a summary table (#
+ * | Endpoint | Status | Verdict | CORS Headers), then a section per row.
  */
 final class MarkdownReport implements ReportRenderer {
 
@@ -32,10 +32,16 @@ final class MarkdownReport implements ReportRenderer {
     StringBuilder md = new StringBuilder();
     md.append("# LLM API CORS compatibility report\n\n");
     if (run.replicas()) {
-      md.append("> **Replica data.** These rows come from cors-audit's built-in replicas of the providers")
-          .append(" (their recorded answers, served on loopback), not from a live audit of the real endpoints.\n\n");
+      md.append(
+              "> **Replica data.** These rows come from cors-audit's built-in replicas of the providers")
+          .append(
+              " (their recorded answers, served on loopback), not from a live audit of the real endpoints.\n\n");
     }
-    md.append("Generated ").append(run.generatedAt()).append(" by cors-audit ").append(run.toolVersion()).append(".\n\n");
+    md.append("Generated ")
+        .append(run.generatedAt())
+        .append(" by cors-audit ")
+        .append(run.toolVersion())
+        .append(".\n\n");
     appendMethod(md, run.results());
     appendSummary(md, run.results());
     appendDetails(md, run.results(), run.confirmations());
@@ -44,20 +50,26 @@ final class MarkdownReport implements ReportRenderer {
   }
 
   private static void appendMethod(StringBuilder md, List<AuditResult> results) {
-    AuditResult first = results.stream().filter(r -> !r.target().skipped()).findFirst().orElse(null);
+    AuditResult first =
+        results.stream().filter(r -> !r.target().skipped()).findFirst().orElse(null);
     if (first == null) {
       return;
     }
     AuditTarget target = first.target();
     PreflightPlan plan = RowView.plan(first);
-    md.append("Each endpoint was tested with an HTTP `OPTIONS` request to its chat completions path with")
+    md.append(
+            "Each endpoint was tested with an HTTP `OPTIONS` request to its chat completions path with")
         .append(" the preflight headers a browser sends for a `fetch()` with the ")
-        .append('`').append(target.profile()).append("` header profile:\n\n```http\n");
+        .append('`')
+        .append(target.profile())
+        .append("` header profile:\n\n```http\n");
     md.append("OPTIONS ").append(RowView.path(target.request().url())).append('\n');
     md.append("Origin: ").append(target.request().origin()).append('\n');
     md.append("Access-Control-Request-Method: ").append(plan.normalizedMethod()).append('\n');
     if (plan.accessControlRequestHeaders() != null) {
-      md.append("Access-Control-Request-Headers: ").append(plan.accessControlRequestHeaders()).append('\n');
+      md.append("Access-Control-Request-Headers: ")
+          .append(plan.accessControlRequestHeaders())
+          .append('\n');
     }
     md.append("```\n\n");
     Set<String> variants = new LinkedHashSet<>();
@@ -66,8 +78,10 @@ final class MarkdownReport implements ReportRenderer {
       md.append("Rows differ in header profile or origin; each section below names its own.\n\n");
     }
     md.append("A PASS verdict means a browser would let the request through: the server returned")
-        .append(" `Access-Control-Allow-Origin` and the related headers for this origin, method and headers")
-        .append(" (graded by Chromium's rules; sections note where Firefox, WebKit or the Fetch Standard differ).\n\n");
+        .append(
+            " `Access-Control-Allow-Origin` and the related headers for this origin, method and headers")
+        .append(
+            " (graded by Chromium's rules; sections note where Firefox, WebKit or the Fetch Standard differ).\n\n");
   }
 
   private static void appendSummary(StringBuilder md, List<AuditResult> results) {
@@ -76,15 +90,22 @@ final class MarkdownReport implements ReportRenderer {
     for (RowGroups.Group group : RowGroups.of(results)) {
       AuditResult result = group.representative();
       Provider provider = result.target().provider();
-      md.append("| ").append(group.collapsed()
-          ? group.firstNumber() + "–" + (group.firstNumber() + group.origins().size() - 1)
-          : Integer.toString(group.firstNumber()));
+      md.append("| ")
+          .append(
+              group.collapsed()
+                  ? group.firstNumber() + "–" + (group.firstNumber() + group.origins().size() - 1)
+                  : Integer.toString(group.firstNumber()));
       md.append(" | ").append(cell(provider.name()));
       if (variants) {
-        String origins = group.collapsed()
-            ? group.origins().size() + " origins: " + String.join(", ", group.origins())
-            : result.target().request().origin();
-        md.append(" (").append(cell(result.target().profile())).append(" @ ").append(cell(origins)).append(')');
+        String origins =
+            group.collapsed()
+                ? group.origins().size() + " origins: " + String.join(", ", group.origins())
+                : result.target().request().origin();
+        md.append(" (")
+            .append(cell(result.target().profile()))
+            .append(" @ ")
+            .append(cell(origins))
+            .append(')');
       }
       md.append("<br>`").append(cell(provider.baseUrl())).append("` | ");
       md.append(RowView.status(result)).append(" | ").append(badge(result)).append(" | ");
@@ -108,13 +129,19 @@ final class MarkdownReport implements ReportRenderer {
       if (cell.length() > 0) {
         cell.append("<br>");
       }
-      String value = line.hasName("Access-Control-Allow-Headers") ? RowView.abbreviateList(line.value(), requested) : line.value();
+      String value =
+          line.hasName("Access-Control-Allow-Headers")
+              ? RowView.abbreviateList(line.value(), requested)
+              : line.value();
       cell.append('`').append(cell(canonical(line.name()) + ": " + value)).append('`');
     }
     return cell.toString();
   }
 
-  private static void appendDetails(StringBuilder md, List<AuditResult> results, java.util.Map<Integer, BrowserConfirmation> confirmations) {
+  private static void appendDetails(
+      StringBuilder md,
+      List<AuditResult> results,
+      java.util.Map<Integer, BrowserConfirmation> confirmations) {
     md.append("## Details\n\n");
     boolean variants = hasVariants(results);
     int n = 0;
@@ -124,10 +151,18 @@ final class MarkdownReport implements ReportRenderer {
       AuditTarget target = result.target();
       md.append("### ").append(n).append(". ").append(target.provider().name());
       if (variants) {
-        md.append(" (").append(target.profile()).append(" @ ").append(target.request().origin()).append(')');
+        md.append(" (")
+            .append(target.profile())
+            .append(" @ ")
+            .append(target.request().origin())
+            .append(')');
       }
       md.append("\n\n");
-      md.append("- **Endpoint:** `").append(target.request().method()).append(' ').append(target.request().url()).append("`\n");
+      md.append("- **Endpoint:** `")
+          .append(target.request().method())
+          .append(' ')
+          .append(target.request().url())
+          .append("`\n");
       if (target.skipped()) {
         md.append("- **Skipped:** ").append(target.skipReason()).append("\n\n");
         continue;
@@ -142,7 +177,11 @@ final class MarkdownReport implements ReportRenderer {
         }
         md.append('\n');
         for (HeaderLine line : RowView.corsLines(exchange.response())) {
-          md.append("- `").append(canonical(line.name())).append(": ").append(line.value()).append("`\n");
+          md.append("- `")
+              .append(canonical(line.name()))
+              .append(": ")
+              .append(line.value())
+              .append("`\n");
         }
         String vary = exchange.response().header("Vary");
         if (vary != null) {
@@ -151,24 +190,50 @@ final class MarkdownReport implements ReportRenderer {
       }
       md.append("- **Verdict:** ").append(badge(result)).append('\n');
       for (Cause cause : result.verdict().causes()) {
-        md.append("- **Issue (").append(cause.code()).append("):** ").append(RowView.sentence(cause.message()))
-            .append(" **Fix:** ").append(cause.fix()).append('\n');
+        md.append("- **Issue (")
+            .append(cause.code())
+            .append("):** ")
+            .append(RowView.sentence(cause.message()))
+            .append(" **Fix:** ")
+            .append(cause.fix())
+            .append('\n');
       }
       EngineVerdict chromium = result.verdict().engines().get(Engine.CHROMIUM);
       if (chromium != null && chromium.consoleMessage() != null) {
         md.append("- **Chrome console:** `").append(chromium.consoleMessage()).append("`\n");
       }
       for (Cause warning : result.verdict().warnings()) {
-        String label = warning.code() == CauseCode.ENGINES_DISAGREE || warning.code() == CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION
-            ? "Engines" : "Note";
-        md.append("- **").append(label).append(" (").append(warning.code()).append("):** ")
-            .append(RowView.sentence(warning.message())).append(" **Fix:** ").append(warning.fix()).append('\n');
+        String label =
+            warning.code() == CauseCode.ENGINES_DISAGREE
+                    || warning.code() == CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION
+                ? "Engines"
+                : "Note";
+        md.append("- **")
+            .append(label)
+            .append(" (")
+            .append(warning.code())
+            .append("):** ")
+            .append(RowView.sentence(warning.message()))
+            .append(" **Fix:** ")
+            .append(warning.fix())
+            .append('\n');
       }
       if (confirmation != null) {
-        md.append("- **In a real browser (").append(confirmation.version().isEmpty() ? confirmation.browser() : confirmation.version())
-            .append("):** ").append(confirmation.outcome()).append(" (").append(confirmation.detail()).append(") — ")
-            .append(BrowserConfirmations.agrees(result, confirmation) ? "agrees with" : "**disagrees with**")
-            .append(" cors-audit's ").append(confirmation.browser()).append(" verdict\n");
+        md.append("- **In a real browser (")
+            .append(
+                confirmation.version().isEmpty() ? confirmation.browser() : confirmation.version())
+            .append("):** ")
+            .append(confirmation.outcome())
+            .append(" (")
+            .append(confirmation.detail())
+            .append(") — ")
+            .append(
+                BrowserConfirmations.agrees(result, confirmation)
+                    ? "agrees with"
+                    : "**disagrees with**")
+            .append(" cors-audit's ")
+            .append(confirmation.browser())
+            .append(" verdict\n");
         for (String line : confirmation.consoleLines()) {
           md.append("  - console: `").append(line).append("`\n");
         }
@@ -200,17 +265,30 @@ final class MarkdownReport implements ReportRenderer {
       md.append("No endpoint trusted a hostile origin or strayed from its declared policy.\n");
       return;
     }
-    md.append("| Severity | Provider | Finding | Origin sent | What happened | Fix |\n|---|---|---|---|---|---|\n");
+    md.append(
+        "| Severity | Provider | Finding | Origin sent | What happened | Fix |\n|---|---|---|---|---|---|\n");
     for (Finding f : run.findings()) {
-      md.append("| ").append(f.severity()).append(" | ").append(cell(f.providerId())).append(" | `")
-          .append(f.code()).append("` | `").append(cell(f.origin())).append("` | ")
-          .append(cell(f.message())).append(" | ").append(cell(f.fix())).append(" |\n");
+      md.append("| ")
+          .append(f.severity())
+          .append(" | ")
+          .append(cell(f.providerId()))
+          .append(" | `")
+          .append(f.code())
+          .append("` | `")
+          .append(cell(f.origin()))
+          .append("` | ")
+          .append(cell(f.message()))
+          .append(" | ")
+          .append(cell(f.fix()))
+          .append(" |\n");
     }
     md.append('\n');
   }
 
   static String cacheLine(AuditResult result) {
-    if (result.verdict() == null || result.preflight() == null || result.verdict().outcome() != Outcome.PASS) {
+    if (result.verdict() == null
+        || result.preflight() == null
+        || result.verdict().outcome() != Outcome.PASS) {
       return null;
     }
     StringBuilder line = new StringBuilder();

@@ -6,15 +6,22 @@ import java.util.Set;
 
 /**
  * Hides secret header values in every output: reports are committed, pasted into issue trackers and
- * uploaded as CI artifacts. The scheme of an Authorization value stays ("Bearer [REDACTED]") because
- * it tells a reader what kind of credential was sent.
+ * uploaded as CI artifacts. The scheme of an Authorization value stays ("Bearer [REDACTED]")
+ * because it tells a reader what kind of credential was sent.
  */
 public final class Redactor {
 
   public static final String MASK = "[REDACTED]";
 
   private static final Set<String> SECRET_NAMES =
-      Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "x-goog-api-key");
+      Set.of(
+          "authorization",
+          "proxy-authorization",
+          "cookie",
+          "set-cookie",
+          "x-api-key",
+          "api-key",
+          "x-goog-api-key");
 
   private Redactor() {}
 

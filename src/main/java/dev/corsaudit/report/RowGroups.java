@@ -45,6 +45,8 @@ final class RowGroups {
   }
 
   private static List<String> causeCodes(AuditResult result) {
-    return result.verdict() == null ? List.of() : result.verdict().causes().stream().map(c -> c.code() + ":" + c.detail()).toList();
+    return result.verdict() == null
+        ? List.of()
+        : result.verdict().causes().stream().map(c -> c.code() + ":" + c.detail()).toList();
   }
 }

@@ -5,8 +5,8 @@ import dev.corsaudit.fetch.BrowserRequests;
 import dev.corsaudit.fetch.PreflightPlan;
 import dev.corsaudit.grade.Cause;
 import dev.corsaudit.model.Exchange;
-import dev.corsaudit.model.HttpReasons;
 import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.HttpReasons;
 import dev.corsaudit.model.RecordedResponse;
 import java.net.URI;
 import java.util.ArrayList;
@@ -40,12 +40,19 @@ final class RowView {
 
   static String statusWithReason(RecordedResponse response) {
     String reason = HttpReasons.of(response.status());
-    return reason.isEmpty() ? Integer.toString(response.status()) : response.status() + " " + reason;
+    return reason.isEmpty()
+        ? Integer.toString(response.status())
+        : response.status() + " " + reason;
   }
 
   private static final List<String> READING_ORDER =
-      List.of("access-control-allow-origin", "access-control-allow-credentials", "access-control-allow-methods",
-          "access-control-allow-headers", "access-control-max-age", "access-control-expose-headers");
+      List.of(
+          "access-control-allow-origin",
+          "access-control-allow-credentials",
+          "access-control-allow-methods",
+          "access-control-allow-headers",
+          "access-control-max-age",
+          "access-control-expose-headers");
 
   /**
    * The Access-Control-* lines in the order people read them (origin, credentials, methods,
@@ -59,10 +66,12 @@ final class RowView {
         lines.add(line);
       }
     }
-    lines.sort(java.util.Comparator.comparingInt(line -> {
-      int rank = READING_ORDER.indexOf(line.lowerName());
-      return rank < 0 ? READING_ORDER.size() : rank;
-    }));
+    lines.sort(
+        java.util.Comparator.comparingInt(
+            line -> {
+              int rank = READING_ORDER.indexOf(line.lowerName());
+              return rank < 0 ? READING_ORDER.size() : rank;
+            }));
     return lines;
   }
 
@@ -72,7 +81,9 @@ final class RowView {
   }
 
   static Cause firstCause(AuditResult result) {
-    return result.verdict() == null || result.verdict().causes().isEmpty() ? null : result.verdict().causes().get(0);
+    return result.verdict() == null || result.verdict().causes().isEmpty()
+        ? null
+        : result.verdict().causes().get(0);
   }
 
   static PreflightPlan plan(AuditResult result) {

@@ -24,7 +24,8 @@ import java.util.Map;
 final class SarifReport implements ReportRenderer {
 
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
@@ -43,51 +44,87 @@ final class SarifReport implements ReportRenderer {
         continue;
       }
       List<Cause> reported = new java.util.ArrayList<>(result.verdict().causes());
-      result.verdict().warnings().stream().filter(w -> w.code() == CauseCode.ENGINES_DISAGREE
-          || w.code() == CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION).forEach(reported::add);
+      result.verdict().warnings().stream()
+          .filter(
+              w ->
+                  w.code() == CauseCode.ENGINES_DISAGREE
+                      || w.code() == CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION)
+          .forEach(reported::add);
       for (Cause cause : reported) {
-        rules.putIfAbsent(cause.code().name(), switch (cause.code().kind()) {
-          case ERROR -> "The endpoint could not be reached (" + cause.code() + ")";
-          case WARNING -> "Browser engines or the Fetch Standard disagree on this request (" + cause.code() + ")";
-          case FAIL -> "A browser blocks the cross-origin request (" + cause.code() + ")";
-        });
+        rules.putIfAbsent(
+            cause.code().name(),
+            switch (cause.code().kind()) {
+              case ERROR -> "The endpoint could not be reached (" + cause.code() + ")";
+              case WARNING ->
+                  "Browser engines or the Fetch Standard disagree on this request ("
+                      + cause.code()
+                      + ")";
+              case FAIL -> "A browser blocks the cross-origin request (" + cause.code() + ")";
+            });
         ObjectNode r = results.addObject();
         r.put("ruleId", cause.code().name());
-        r.put("level", switch (cause.code().kind()) {
-          case ERROR -> "warning";
-          case WARNING -> "note";
-          case FAIL -> "error";
-        });
-        r.putObject("message").put("text",
-            result.target().provider().name() + " (" + result.target().profile() + " @ " + result.target().request().origin()
-                + "): " + cause.message() + ". Fix: " + cause.fix());
+        r.put(
+            "level",
+            switch (cause.code().kind()) {
+              case ERROR -> "warning";
+              case WARNING -> "note";
+              case FAIL -> "error";
+            });
+        r.putObject("message")
+            .put(
+                "text",
+                result.target().provider().name()
+                    + " ("
+                    + result.target().profile()
+                    + " @ "
+                    + result.target().request().origin()
+                    + "): "
+                    + cause.message()
+                    + ". Fix: "
+                    + cause.fix());
         location(r, result.target().request().url());
         r.putObject("properties").put("verdict", result.verdict().outcome().name());
       }
     }
     for (Finding finding : run.findings()) {
-      rules.putIfAbsent(finding.code().name(), "CORS security or policy finding (" + finding.code() + ")");
+      rules.putIfAbsent(
+          finding.code().name(), "CORS security or policy finding (" + finding.code() + ")");
       ObjectNode r = results.addObject();
       r.put("ruleId", finding.code().name());
-      r.put("level", finding.severity() == Severity.CRITICAL || finding.severity() == Severity.HIGH ? "error" : "warning");
-      r.putObject("message").put("text", finding.providerId() + ": " + finding.message() + ". Fix: " + finding.fix());
-      location(r, run.results().stream()
-          .filter(x -> x.target().provider().id().equals(finding.providerId()))
-          .map(x -> x.target().request().url()).findFirst().orElse(finding.providerId()));
+      r.put(
+          "level",
+          finding.severity() == Severity.CRITICAL || finding.severity() == Severity.HIGH
+              ? "error"
+              : "warning");
+      r.putObject("message")
+          .put("text", finding.providerId() + ": " + finding.message() + ". Fix: " + finding.fix());
+      location(
+          r,
+          run.results().stream()
+              .filter(x -> x.target().provider().id().equals(finding.providerId()))
+              .map(x -> x.target().request().url())
+              .findFirst()
+              .orElse(finding.providerId()));
       r.putObject("properties").put("severity", finding.severity().name());
     }
     ArrayNode ruleArray = driver.putArray("rules");
-    rules.forEach((id, text) -> {
-      ObjectNode rule = ruleArray.addObject();
-      rule.put("id", id);
-      rule.putObject("shortDescription").put("text", text);
-    });
+    rules.forEach(
+        (id, text) -> {
+          ObjectNode rule = ruleArray.addObject();
+          rule.put("id", id);
+          rule.putObject("shortDescription").put("text", text);
+        });
     sarifRun.set("results", results);
     out.write(MAPPER.writeValueAsString(root));
     out.write('\n');
   }
 
   private static void location(ObjectNode result, String url) {
-    result.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation").put("uri", url);
+    result
+        .putArray("locations")
+        .addObject()
+        .putObject("physicalLocation")
+        .putObject("artifactLocation")
+        .put("uri", url);
   }
 }

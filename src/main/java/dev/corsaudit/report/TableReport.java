@@ -24,19 +24,38 @@ final class TableReport implements ReportRenderer {
   public void render(AuditRun run, Writer out) throws IOException {
     boolean browser = !run.confirmations().isEmpty();
     List<String[]> rows = new ArrayList<>();
-    rows.add(browser
-        ? new String[] {"#", "PROVIDER", "PROFILE", "ORIGIN", "STATUS", "VERDICT", "BROWSER", "CAUSE"}
-        : new String[] {"#", "PROVIDER", "PROFILE", "ORIGIN", "STATUS", "VERDICT", "CAUSE"});
+    rows.add(
+        browser
+            ? new String[] {
+              "#", "PROVIDER", "PROFILE", "ORIGIN", "STATUS", "VERDICT", "BROWSER", "CAUSE"
+            }
+            : new String[] {"#", "PROVIDER", "PROFILE", "ORIGIN", "STATUS", "VERDICT", "CAUSE"});
     int n = 0;
     for (AuditResult result : run.results()) {
       n++;
       Cause cause = RowView.firstCause(result);
-      String why = result.target().skipped() ? result.target().skipReason() : cause == null ? "" : cause.code().name();
-      List<String> row = new ArrayList<>(List.of(Integer.toString(n), result.target().provider().id(), result.target().profile(),
-          result.target().request().origin(), RowView.status(result), RowView.verdict(result)));
+      String why =
+          result.target().skipped()
+              ? result.target().skipReason()
+              : cause == null ? "" : cause.code().name();
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  Integer.toString(n),
+                  result.target().provider().id(),
+                  result.target().profile(),
+                  result.target().request().origin(),
+                  RowView.status(result),
+                  RowView.verdict(result)));
       if (browser) {
         var c = run.confirmations().get(n - 1);
-        row.add(c == null ? "" : c.outcome() + (dev.corsaudit.audit.BrowserConfirmations.agrees(result, c) ? " (agrees)" : " (DISAGREES)"));
+        row.add(
+            c == null
+                ? ""
+                : c.outcome()
+                    + (dev.corsaudit.audit.BrowserConfirmations.agrees(result, c)
+                        ? " (agrees)"
+                        : " (DISAGREES)"));
       }
       row.add(why);
       rows.add(row.toArray(String[]::new));
@@ -49,7 +68,8 @@ final class TableReport implements ReportRenderer {
     }
     StringBuilder text = new StringBuilder();
     if (run.replicas()) {
-      text.append("Replica data (built-in loopback replicas of the providers, not a live audit)\n\n");
+      text.append(
+          "Replica data (built-in loopback replicas of the providers, not a live audit)\n\n");
     }
     for (int r = 0; r < rows.size(); r++) {
       String[] row = rows.get(r);
@@ -72,8 +92,12 @@ final class TableReport implements ReportRenderer {
       }
       List<Cause> shown = new ArrayList<>(result.verdict().causes());
       // Engine splits matter even on a PASS: the row may fail in Firefox or per the spec.
-      result.verdict().warnings().stream().filter(w -> w.code() == CauseCode.ENGINES_DISAGREE
-          || w.code() == CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION).forEach(shown::add);
+      result.verdict().warnings().stream()
+          .filter(
+              w ->
+                  w.code() == CauseCode.ENGINES_DISAGREE
+                      || w.code() == CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION)
+          .forEach(shown::add);
       if (shown.isEmpty()) {
         continue;
       }
@@ -83,16 +107,32 @@ final class TableReport implements ReportRenderer {
       }
       for (Cause cause : shown) {
         String label = cause.code().kind() == CauseCode.Kind.WARNING ? " (engines): " : ": ";
-        text.append(n).append(". ").append(result.target().provider().id()).append(label).append(cause.message()).append('\n');
+        text.append(n)
+            .append(". ")
+            .append(result.target().provider().id())
+            .append(label)
+            .append(cause.message())
+            .append('\n');
         text.append("   fix: ").append(cause.fix()).append('\n');
       }
     }
     if (!run.findings().isEmpty()) {
       text.append("\nSecurity and policy findings:\n");
       for (Finding f : run.findings()) {
-        text.append("  ").append(paint(f.severity().name(), pad(f.severity().name(), 8))).append("  ")
-            .append(f.providerId()).append(": ").append(f.code()).append(" (origin ").append(f.origin()).append(")\n")
-            .append("            ").append(f.message()).append("\n            fix: ").append(f.fix()).append('\n');
+        text.append("  ")
+            .append(paint(f.severity().name(), pad(f.severity().name(), 8)))
+            .append("  ")
+            .append(f.providerId())
+            .append(": ")
+            .append(f.code())
+            .append(" (origin ")
+            .append(f.origin())
+            .append(")\n")
+            .append("            ")
+            .append(f.message())
+            .append("\n            fix: ")
+            .append(f.fix())
+            .append('\n');
       }
     }
     text.append('\n').append(summary(run)).append('\n');
@@ -104,7 +144,17 @@ final class TableReport implements ReportRenderer {
     long fail = count(run, "FAIL");
     long error = count(run, "ERROR");
     long skipped = count(run, "SKIPPED");
-    String line = run.results().size() + " endpoints: " + pass + " pass, " + fail + " fail, " + error + " error, " + skipped + " skipped";
+    String line =
+        run.results().size()
+            + " endpoints: "
+            + pass
+            + " pass, "
+            + fail
+            + " fail, "
+            + error
+            + " error, "
+            + skipped
+            + " skipped";
     if (!run.findings().isEmpty()) {
       line += "; " + run.findings().size() + " security/policy findings";
     }
@@ -119,12 +169,13 @@ final class TableReport implements ReportRenderer {
     if (!color) {
       return padded;
     }
-    Ansi.Color c = switch (word) {
-      case "PASS", "INFO", "LOW" -> Ansi.Color.GREEN;
-      case "FAIL", "CRITICAL", "HIGH" -> Ansi.Color.RED;
-      case "ERROR", "MEDIUM" -> Ansi.Color.YELLOW;
-      default -> Ansi.Color.DEFAULT;
-    };
+    Ansi.Color c =
+        switch (word) {
+          case "PASS", "INFO", "LOW" -> Ansi.Color.GREEN;
+          case "FAIL", "CRITICAL", "HIGH" -> Ansi.Color.RED;
+          case "ERROR", "MEDIUM" -> Ansi.Color.YELLOW;
+          default -> Ansi.Color.DEFAULT;
+        };
     return Ansi.ansi().fg(c).bold().a(padded).reset().toString();
   }
 

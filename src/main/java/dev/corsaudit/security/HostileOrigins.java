@@ -22,8 +22,14 @@ public final class HostileOrigins {
    */
   public static List<HostileOrigin> forEndpoint(String endpointUrl, List<String> allowedOrigins) {
     List<HostileOrigin> out = new ArrayList<>();
-    out.add(new HostileOrigin(FindingCode.REFLECTS_ANY_ORIGIN, ATTACKER, "an arbitrary attacker origin"));
-    out.add(new HostileOrigin(FindingCode.TRUSTS_NULL_ORIGIN, "null", "the opaque origin of sandboxed iframes and data: URLs"));
+    out.add(
+        new HostileOrigin(
+            FindingCode.REFLECTS_ANY_ORIGIN, ATTACKER, "an arbitrary attacker origin"));
+    out.add(
+        new HostileOrigin(
+            FindingCode.TRUSTS_NULL_ORIGIN,
+            "null",
+            "the opaque origin of sandboxed iframes and data: URLs"));
     String trustedHost = trustedHost(endpointUrl, allowedOrigins);
     if (trustedHost != null) {
       out.add(
@@ -48,7 +54,9 @@ public final class HostileOrigins {
             new HostileOrigin(
                 FindingCode.INSECURE_ORIGIN_TRUSTED,
                 "http://" + allowed.substring("https://".length()),
-                "an http:// downgrade of " + allowed + " (a network attacker can inject script there)"));
+                "an http:// downgrade of "
+                    + allowed
+                    + " (a network attacker can inject script there)"));
         break;
       }
     }

@@ -28,13 +28,22 @@ public final class PolicyChecker {
     List<HeaderLine> evidence = SecurityGrader.corsLines(preflight);
     String allowOrigin = trim(preflight.header("Access-Control-Allow-Origin"));
     String expectedOrigin = allowsAnyOrigin(policy) ? "*" : origin;
-    if (!expectedOrigin.equals(allowOrigin) && !(allowsAnyOrigin(policy) && origin.equals(allowOrigin))) {
+    if (!expectedOrigin.equals(allowOrigin)
+        && !(allowsAnyOrigin(policy) && origin.equals(allowOrigin))) {
       findings.add(
-          finding(providerId, FindingCode.POLICY_ORIGIN_NOT_ALLOWED, origin,
-              "the policy allows " + origin + " but the preflight answered Access-Control-Allow-Origin: "
+          finding(
+              providerId,
+              FindingCode.POLICY_ORIGIN_NOT_ALLOWED,
+              origin,
+              "the policy allows "
+                  + origin
+                  + " but the preflight answered Access-Control-Allow-Origin: "
                   + (allowOrigin == null ? "(none)" : allowOrigin)
                   + (preflight.status() / 100 == 2 ? "" : " with status " + preflight.status()),
-              "make the endpoint apply its allow_origins: answer " + origin + " with Access-Control-Allow-Origin: " + expectedOrigin,
+              "make the endpoint apply its allow_origins: answer "
+                  + origin
+                  + " with Access-Control-Allow-Origin: "
+                  + expectedOrigin,
               evidence));
       return findings;
     }
@@ -42,8 +51,14 @@ public final class PolicyChecker {
     Set<String> wantMethods = new LinkedHashSet<>(policy.allowMethods());
     if (!methods.equals(wantMethods)) {
       findings.add(
-          finding(providerId, FindingCode.POLICY_METHODS_MISMATCH, origin,
-              "Access-Control-Allow-Methods is " + show(methods) + ", the policy says " + show(wantMethods),
+          finding(
+              providerId,
+              FindingCode.POLICY_METHODS_MISMATCH,
+              origin,
+              "Access-Control-Allow-Methods is "
+                  + show(methods)
+                  + ", the policy says "
+                  + show(wantMethods),
               "send Access-Control-Allow-Methods: " + String.join(", ", policy.allowMethods()),
               evidence));
     }
@@ -51,8 +66,14 @@ public final class PolicyChecker {
     Set<String> wantHeaders = lower(policy.allowHeaders());
     if (!headers.equals(wantHeaders)) {
       findings.add(
-          finding(providerId, FindingCode.POLICY_HEADERS_MISMATCH, origin,
-              "Access-Control-Allow-Headers is " + show(headers) + ", the policy says " + show(wantHeaders),
+          finding(
+              providerId,
+              FindingCode.POLICY_HEADERS_MISMATCH,
+              origin,
+              "Access-Control-Allow-Headers is "
+                  + show(headers)
+                  + ", the policy says "
+                  + show(wantHeaders),
               "send Access-Control-Allow-Headers: " + String.join(", ", policy.allowHeaders()),
               evidence));
     }
@@ -60,9 +81,14 @@ public final class PolicyChecker {
     boolean sendsCredentials = "true".equals(credentials);
     if (sendsCredentials != policy.allowCredentials()) {
       findings.add(
-          finding(providerId, FindingCode.POLICY_CREDENTIALS_MISMATCH, origin,
-              "Access-Control-Allow-Credentials is " + (credentials == null ? "absent" : "'" + credentials + "'")
-                  + ", the policy says allow_credentials: " + policy.allowCredentials(),
+          finding(
+              providerId,
+              FindingCode.POLICY_CREDENTIALS_MISMATCH,
+              origin,
+              "Access-Control-Allow-Credentials is "
+                  + (credentials == null ? "absent" : "'" + credentials + "'")
+                  + ", the policy says allow_credentials: "
+                  + policy.allowCredentials(),
               policy.allowCredentials()
                   ? "send Access-Control-Allow-Credentials: true"
                   : "do not send Access-Control-Allow-Credentials",
@@ -71,8 +97,14 @@ public final class PolicyChecker {
     String maxAge = trim(preflight.header("Access-Control-Max-Age"));
     if (!Long.toString(policy.maxAge()).equals(maxAge)) {
       findings.add(
-          finding(providerId, FindingCode.POLICY_MAX_AGE_MISMATCH, origin,
-              "Access-Control-Max-Age is " + (maxAge == null ? "absent" : maxAge) + ", the policy says " + policy.maxAge(),
+          finding(
+              providerId,
+              FindingCode.POLICY_MAX_AGE_MISMATCH,
+              origin,
+              "Access-Control-Max-Age is "
+                  + (maxAge == null ? "absent" : maxAge)
+                  + ", the policy says "
+                  + policy.maxAge(),
               "send Access-Control-Max-Age: " + policy.maxAge(),
               evidence));
     }
@@ -88,11 +120,15 @@ public final class PolicyChecker {
       return List.of();
     }
     return List.of(
-        finding(providerId, FindingCode.POLICY_EXPOSE_HEADERS_MISMATCH, origin,
+        finding(
+            providerId,
+            FindingCode.POLICY_EXPOSE_HEADERS_MISMATCH,
+            origin,
             "Access-Control-Expose-Headers is " + show(exposed) + ", the policy says " + show(want),
             want.isEmpty()
                 ? "do not send Access-Control-Expose-Headers"
-                : "send Access-Control-Expose-Headers: " + String.join(", ", policy.exposeHeaders()),
+                : "send Access-Control-Expose-Headers: "
+                    + String.join(", ", policy.exposeHeaders()),
             SecurityGrader.corsLines(simple)));
   }
 
@@ -107,15 +143,27 @@ public final class PolicyChecker {
       return List.of();
     }
     return List.of(
-        finding(providerId, FindingCode.POLICY_EXTRA_ORIGIN, origin,
-            "the policy does not list " + origin + " but the endpoint answered Access-Control-Allow-Origin: " + allowOrigin,
+        finding(
+            providerId,
+            FindingCode.POLICY_EXTRA_ORIGIN,
+            origin,
+            "the policy does not list "
+                + origin
+                + " but the endpoint answered Access-Control-Allow-Origin: "
+                + allowOrigin,
             "add no CORS headers for origins outside allow_origins",
             SecurityGrader.corsLines(response)));
   }
 
   private static Finding finding(
-      String providerId, FindingCode code, String origin, String message, String fix, List<HeaderLine> evidence) {
-    return new Finding(providerId, code, code.baseSeverity(), origin, "policy", message, fix, evidence);
+      String providerId,
+      FindingCode code,
+      String origin,
+      String message,
+      String fix,
+      List<HeaderLine> evidence) {
+    return new Finding(
+        providerId, code, code.baseSeverity(), origin, "policy", message, fix, evidence);
   }
 
   private static Set<String> items(String header, boolean lowerCase) {

@@ -11,14 +11,18 @@ public final class SecurityGrader {
 
   private SecurityGrader() {}
 
-  /** Findings for one hostile probe; empty when the endpoint refused the origin (or answered `*`). */
-  public static List<Finding> grade(String providerId, HostileOrigin hostile, String probe, RecordedResponse response) {
+  /**
+   * Findings for one hostile probe; empty when the endpoint refused the origin (or answered `*`).
+   */
+  public static List<Finding> grade(
+      String providerId, HostileOrigin hostile, String probe, RecordedResponse response) {
     List<Finding> findings = new ArrayList<>();
     String allowOrigin = response.header("Access-Control-Allow-Origin");
     if (allowOrigin == null || !allowOrigin.trim().equals(hostile.origin())) {
       return findings;
     }
-    boolean credentials = "true".equals(trimmed(response.header("Access-Control-Allow-Credentials")));
+    boolean credentials =
+        "true".equals(trimmed(response.header("Access-Control-Allow-Credentials")));
     Severity severity = credentials ? Severity.CRITICAL : hostile.kind().baseSeverity();
     String withCredentials =
         credentials
@@ -61,7 +65,8 @@ public final class SecurityGrader {
       case PREFIX_MATCH, SUFFIX_MATCH ->
           "compare the whole origin (scheme, host and port) for equality with an allow_origins entry,"
               + " not with startsWith/endsWith or an unanchored regex";
-      case SUBDOMAIN_TRUSTED -> "list the exact subdomains in allow_origins instead of a wildcard pattern";
+      case SUBDOMAIN_TRUSTED ->
+          "list the exact subdomains in allow_origins instead of a wildcard pattern";
       case INSECURE_ORIGIN_TRUSTED -> "list only https:// origins in allow_origins";
       default -> "make the endpoint's answer match its policy";
     };

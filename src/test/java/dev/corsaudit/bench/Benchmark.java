@@ -27,7 +27,8 @@ public final class Benchmark {
   public static void main(String[] args) throws Exception {
     Settings settings = Settings.parse(args);
     Path work = Files.createTempDirectory("cors-audit-bench");
-    System.out.println("| endpoints | latency | concurrency | wall (s) | preflights/s | latency bound (s) | ratio | peak heap (MiB) |");
+    System.out.println(
+        "| endpoints | latency | concurrency | wall (s) | preflights/s | latency bound (s) | ratio | peak heap (MiB) |");
     System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
     try (LatencyServer slow = LatencyServer.start(Duration.ofMillis(settings.latencyMs), 512)) {
       for (int n : settings.sizes) {
@@ -49,7 +50,8 @@ public final class Benchmark {
     }
   }
 
-  private static void row(Settings settings, Path work, String baseUrl, int n, int concurrency, long latencyMs)
+  private static void row(
+      Settings settings, Path work, String baseUrl, int n, int concurrency, long latencyMs)
       throws IOException, InterruptedException {
     Path providers = work.resolve("providers-" + n + ".yaml");
     Files.writeString(providers, providersYaml(baseUrl, n));
@@ -64,12 +66,18 @@ public final class Benchmark {
     command.addAll(
         List.of(
             "check",
-            "--providers", providers.toString(),
-            "--concurrency", String.valueOf(concurrency),
-            "--per-host", String.valueOf(concurrency),
-            "--timeout", "30s",
-            "--format", "json",
-            "--output", work.resolve("out.json").toString(),
+            "--providers",
+            providers.toString(),
+            "--concurrency",
+            String.valueOf(concurrency),
+            "--per-host",
+            String.valueOf(concurrency),
+            "--timeout",
+            "30s",
+            "--format",
+            "json",
+            "--output",
+            work.resolve("out.json").toString(),
             "--quiet"));
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -126,8 +134,14 @@ public final class Benchmark {
   }
 
   private record Settings(
-      List<Integer> sizes, List<Integer> concurrency, List<Integer> zeroSizes, long latencyMs, String heap, String jar,
-      List<String> jvm, String zeroUrl) {
+      List<Integer> sizes,
+      List<Integer> concurrency,
+      List<Integer> zeroSizes,
+      long latencyMs,
+      String heap,
+      String jar,
+      List<String> jvm,
+      String zeroUrl) {
 
     static Settings parse(String[] args) {
       List<Integer> sizes = List.of(100, 1000, 10000);

@@ -25,18 +25,36 @@ class CheckCommandTest {
 
   @Test
   void replicasReproduceTheCompatibilityReport() throws Exception {
-    CliRun run = CliRun.of("check", "--replicas", "--only", "openrouter,azure,modelstream,nvidia-nim,opencode-zen",
-        "--profile", "fetch", "--format", "json");
+    CliRun run =
+        CliRun.of(
+            "check",
+            "--replicas",
+            "--only",
+            "openrouter,azure,modelstream,nvidia-nim,opencode-zen",
+            "--profile",
+            "fetch",
+            "--format",
+            "json");
     assertEquals(1, run.code(), run.err());
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertTrue(json.path("replicas").asBoolean());
     String verdicts = "";
     for (JsonNode row : json.path("results")) {
-      verdicts += row.path("id").asText() + "=" + row.path("verdict").asText() + ":" + row.path("preflight").path("status").asInt()
-          + (row.path("causes").isEmpty() ? "" : "/" + row.path("causes").get(0).path("code").asText()) + " ";
+      verdicts +=
+          row.path("id").asText()
+              + "="
+              + row.path("verdict").asText()
+              + ":"
+              + row.path("preflight").path("status").asInt()
+              + (row.path("causes").isEmpty()
+                  ? ""
+                  : "/" + row.path("causes").get(0).path("code").asText())
+              + " ";
     }
-    assertEquals("openrouter=PASS:204 azure=PASS:200 modelstream=PASS:204 nvidia-nim=FAIL:200/VARY_WITHOUT_ALLOW "
-        + "opencode-zen=FAIL:404/SPA_FALLBACK ", verdicts);
+    assertEquals(
+        "openrouter=PASS:204 azure=PASS:200 modelstream=PASS:204 nvidia-nim=FAIL:200/VARY_WITHOUT_ALLOW "
+            + "opencode-zen=FAIL:404/SPA_FALLBACK ",
+        verdicts);
     assertEquals(java.util.Set.of(), ReportSchema.validate(json));
   }
 
@@ -45,7 +63,11 @@ class CheckCommandTest {
     CliRun run = CliRun.of("check", "--replicas", "--format", "markdown");
     assertEquals(1, run.code());
     assertTrue(run.out().contains("| # | Endpoint | Status | Verdict | CORS Headers |"));
-    assertTrue(run.out().contains("| 1 | OpenRouter (fetch @ https://example.com)<br>`https://openrouter.ai/api/v1` | 204 | ✅ PASS |"), run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                "| 1 | OpenRouter (fetch @ https://example.com)<br>`https://openrouter.ai/api/v1` | 204 | ✅ PASS |"),
+        run.out());
     assertTrue(run.out().contains("No Access-Control-Allow-* headers returned (only Vary: Origin"));
     assertTrue(run.out().contains("OPTIONS falls through to a front-end SPA router"));
     assertTrue(run.out().contains("> **Replica data.**"));
@@ -53,31 +75,55 @@ class CheckCommandTest {
 
   @Test
   void passingSubsetExitsZero() {
-    CliRun run = CliRun.of("check", "--replicas", "--only", "openrouter,azure,modelstream", "--profile", "fetch");
+    CliRun run =
+        CliRun.of(
+            "check", "--replicas", "--only", "openrouter,azure,modelstream", "--profile", "fetch");
     assertEquals(0, run.code(), run.out() + run.err());
     assertTrue(run.out().contains("3 endpoints: 3 pass, 0 fail, 0 error, 0 skipped"), run.out());
   }
 
   @Test
   void urlModeGradesAnyLocalServer() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(204)
-        .addHeader("Access-Control-Allow-Origin", "http://localhost:3000")
-        .addHeader("Access-Control-Allow-Headers", "authorization, content-type")
-        .addHeader("Vary", "Origin").build());
-    CliRun run = CliRun.of("check", "--url", server.url("/v1/chat/completions").toString(), "--origin", "http://localhost:3000", "--format", "json");
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(204)
+            .addHeader("Access-Control-Allow-Origin", "http://localhost:3000")
+            .addHeader("Access-Control-Allow-Headers", "authorization, content-type")
+            .addHeader("Vary", "Origin")
+            .build());
+    CliRun run =
+        CliRun.of(
+            "check",
+            "--url",
+            server.url("/v1/chat/completions").toString(),
+            "--origin",
+            "http://localhost:3000",
+            "--format",
+            "json");
     assertEquals(0, run.code(), run.out() + run.err());
     JsonNode row = new ObjectMapper().readTree(run.out()).path("results").get(0);
     assertEquals("PASS", row.path("verdict").asText());
     assertEquals("http://localhost:3000", row.path("origin").asText());
     var received = server.takeRequest();
     assertEquals("OPTIONS", received.getMethod());
-    assertEquals("authorization,content-type", received.getHeaders().get("Access-Control-Request-Headers"));
+    assertEquals(
+        "authorization,content-type", received.getHeaders().get("Access-Control-Request-Headers"));
   }
 
   @Test
   void urlModeUsesExactlyTheGivenHeaders() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).build());
-    CliRun run = CliRun.of("check", "--url", server.url("/v1/x").toString(), "-H", "X-Custom: 1", "--method", "PUT", "--format", "json");
+    CliRun run =
+        CliRun.of(
+            "check",
+            "--url",
+            server.url("/v1/x").toString(),
+            "-H",
+            "X-Custom: 1",
+            "--method",
+            "PUT",
+            "--format",
+            "json");
     assertEquals(1, run.code());
     var received = server.takeRequest();
     assertEquals("x-custom", received.getHeaders().get("Access-Control-Request-Headers"));
@@ -88,11 +134,18 @@ class CheckCommandTest {
 
   @Test
   void badProvidersFileIsOneLocatedLineAndExitTwo(@TempDir Path dir) throws IOException {
-    Path file = Files.writeString(dir.resolve("p.yaml"), "providers:\n  - id: a\n    base_url: https://a.example\n    colour: red\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("p.yaml"),
+            "providers:\n  - id: a\n    base_url: https://a.example\n    colour: red\n");
     CliRun run = CliRun.of("check", "--providers", file.toString());
     assertEquals(2, run.code());
-    assertEquals("cors-audit: " + file + ":4:5: unknown key 'colour'; allowed here: actual, api_key_env, base_url, credentials, id,"
-        + " method, models, name, notes, origin, origins, path, policy, profiles, replica, replica_only, tracking\n", run.err());
+    assertEquals(
+        "cors-audit: "
+            + file
+            + ":4:5: unknown key 'colour'; allowed here: actual, api_key_env, base_url, credentials, id,"
+            + " method, models, name, notes, origin, origins, path, policy, profiles, replica, replica_only, tracking\n",
+        run.err());
     assertEquals("", run.out());
   }
 
@@ -110,26 +163,63 @@ class CheckCommandTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
-    server.enqueue(new MockResponse.Builder().code(204).addHeader("Access-Control-Allow-Origin", "*")
-        .addHeader("Access-Control-Allow-Headers", "authorization, content-type").build());
-    Path file = Files.writeString(dir.resolve("p.yaml"), "providers:\n"
-        + "  - id: down\n    base_url: http://127.0.0.1:" + closed + "/v1\n"
-        + "  - id: nowhere\n    base_url: http://cors-audit-test.invalid/v1\n"
-        + "  - id: up\n    base_url: " + server.url("/v1") + "\n");
-    CliRun run = CliRun.of("check", "--providers", file.toString(), "--retries", "0", "--timeout", "3s");
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(204)
+            .addHeader("Access-Control-Allow-Origin", "*")
+            .addHeader("Access-Control-Allow-Headers", "authorization, content-type")
+            .build());
+    Path file =
+        Files.writeString(
+            dir.resolve("p.yaml"),
+            "providers:\n"
+                + "  - id: down\n    base_url: http://127.0.0.1:"
+                + closed
+                + "/v1\n"
+                + "  - id: nowhere\n    base_url: http://cors-audit-test.invalid/v1\n"
+                + "  - id: up\n    base_url: "
+                + server.url("/v1")
+                + "\n");
+    CliRun run =
+        CliRun.of("check", "--providers", file.toString(), "--retries", "0", "--timeout", "3s");
     assertEquals(3, run.code(), run.out() + run.err());
-    assertTrue(run.out().matches("(?s).*1\\s+down\\s+fetch\\s+https://example.com\\s+CONNECT\\s+ERROR\\s+CONNECT.*"), run.out());
-    assertTrue(run.out().matches("(?s).*2\\s+nowhere\\s+fetch\\s+https://example.com\\s+DNS\\s+ERROR\\s+DNS.*"), run.out());
-    assertTrue(run.out().matches("(?s).*3\\s+up\\s+fetch\\s+https://example.com\\s+204\\s+PASS.*"), run.out());
+    assertTrue(
+        run.out()
+            .matches(
+                "(?s).*1\\s+down\\s+fetch\\s+https://example.com\\s+CONNECT\\s+ERROR\\s+CONNECT.*"),
+        run.out());
+    assertTrue(
+        run.out()
+            .matches("(?s).*2\\s+nowhere\\s+fetch\\s+https://example.com\\s+DNS\\s+ERROR\\s+DNS.*"),
+        run.out());
+    assertTrue(
+        run.out().matches("(?s).*3\\s+up\\s+fetch\\s+https://example.com\\s+204\\s+PASS.*"),
+        run.out());
   }
 
   @Test
   void actualResponseWithoutAllowOriginFailsEvenAfterAGoodPreflight() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(204).addHeader("Access-Control-Allow-Origin", "*")
-        .addHeader("Access-Control-Allow-Headers", "authorization, content-type").build());
-    server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
-        .body("{\"error\":\"Invalid API key\"}").build());
-    CliRun run = CliRun.of("check", "--url", server.url("/v1/chat/completions").toString(), "--actual", "--stream", "--format", "json");
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(204)
+            .addHeader("Access-Control-Allow-Origin", "*")
+            .addHeader("Access-Control-Allow-Headers", "authorization, content-type")
+            .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(401)
+            .addHeader("Content-Type", "application/json")
+            .body("{\"error\":\"Invalid API key\"}")
+            .build());
+    CliRun run =
+        CliRun.of(
+            "check",
+            "--url",
+            server.url("/v1/chat/completions").toString(),
+            "--actual",
+            "--stream",
+            "--format",
+            "json");
     assertEquals(1, run.code(), run.out() + run.err());
     JsonNode row = new ObjectMapper().readTree(run.out()).path("results").get(0);
     assertEquals("ACTUAL_MISSING_ALLOW_ORIGIN", row.path("causes").get(0).path("code").asText());
@@ -137,7 +227,10 @@ class CheckCommandTest {
     server.takeRequest();
     var actual = server.takeRequest();
     assertEquals("POST", actual.getMethod());
-    assertEquals("Bearer sk-cors-audit-placeholder", actual.getHeaders().get("Authorization"), "the deliberately invalid key");
+    assertEquals(
+        "Bearer sk-cors-audit-placeholder",
+        actual.getHeaders().get("Authorization"),
+        "the deliberately invalid key");
     assertTrue(actual.getBody().utf8().contains("\"stream\":true"), actual.getBody().utf8());
     assertFalse(run.out().contains("sk-cors-audit-placeholder"), "redacted in the report");
   }
@@ -156,7 +249,11 @@ class CheckCommandTest {
   void originWithoutSchemeIsAUsageError() {
     CliRun run = CliRun.of("check", "--replicas", "--origin", "app.example.com");
     assertEquals(2, run.code());
-    assertTrue(run.err().startsWith("cors-audit: --origin 'app.example.com' is not an origin (no scheme://host)"), run.err());
+    assertTrue(
+        run.err()
+            .startsWith(
+                "cors-audit: --origin 'app.example.com' is not an origin (no scheme://host)"),
+        run.err());
   }
 
   @Test
@@ -169,7 +266,16 @@ class CheckCommandTest {
   @Test
   void outputFileIsWritten(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("sub/report.md");
-    CliRun run = CliRun.of("check", "--replicas", "--only", "azure", "--format", "markdown", "--output", out.toString());
+    CliRun run =
+        CliRun.of(
+            "check",
+            "--replicas",
+            "--only",
+            "azure",
+            "--format",
+            "markdown",
+            "--output",
+            out.toString());
     assertEquals(0, run.code());
     assertEquals("", run.out());
     assertTrue(Files.readString(out).contains("| 1 | Azure"));

@@ -11,6 +11,7 @@ record CliRun(int code, String out, String err) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new CliRun(code, out.toString().replace("\r\n", "\n"), err.toString().replace("\r\n", "\n"));
+    return new CliRun(
+        code, out.toString().replace("\r\n", "\n"), err.toString().replace("\r\n", "\n"));
   }
 }

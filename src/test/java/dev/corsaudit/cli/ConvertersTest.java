@@ -14,25 +14,44 @@ import picocli.CommandLine;
 class ConvertersTest {
 
   @ParameterizedTest(name = "{0} = {1} ms")
-  @CsvSource({"10s,10000", "500ms,500", "2m,120000", "1.5s,1500", "10,10000", "1h,3600000", " 3 s ,3000"})
+  @CsvSource({
+    "10s,10000",
+    "500ms,500",
+    "2m,120000",
+    "1.5s,1500",
+    "10,10000",
+    "1h,3600000",
+    " 3 s ,3000"
+  })
   void durations(String text, long millis) {
     assertEquals(Duration.ofMillis(millis), new DurationConverter().convert(text));
   }
 
   @Test
   void badDurationsSayHowToWriteThem() {
-    var e = assertThrows(CommandLine.TypeConversionException.class, () -> new DurationConverter().convert("soon"));
+    var e =
+        assertThrows(
+            CommandLine.TypeConversionException.class,
+            () -> new DurationConverter().convert("soon"));
     assertTrue(e.getMessage().contains("write e.g. 10s, 500ms or 2m"), e.getMessage());
-    assertThrows(CommandLine.TypeConversionException.class, () -> new DurationConverter().convert("0"));
+    assertThrows(
+        CommandLine.TypeConversionException.class, () -> new DurationConverter().convert("0"));
   }
 
   @Test
   void headersAreParsedLikeCurl() {
-    assertEquals(new HeaderLine("X-Title", "My App: v2"), new HeaderConverter().convert("X-Title:  My App: v2 "));
+    assertEquals(
+        new HeaderLine("X-Title", "My App: v2"),
+        new HeaderConverter().convert("X-Title:  My App: v2 "));
     assertEquals(new HeaderLine("X-Empty", ""), new HeaderConverter().convert("X-Empty:"));
-    var e = assertThrows(CommandLine.TypeConversionException.class, () -> new HeaderConverter().convert("no colon"));
+    var e =
+        assertThrows(
+            CommandLine.TypeConversionException.class,
+            () -> new HeaderConverter().convert("no colon"));
     assertTrue(e.getMessage().contains("'Name: value'"));
-    assertThrows(CommandLine.TypeConversionException.class, () -> new HeaderConverter().convert("Bad Name: x"));
+    assertThrows(
+        CommandLine.TypeConversionException.class,
+        () -> new HeaderConverter().convert("Bad Name: x"));
   }
 
   @Test

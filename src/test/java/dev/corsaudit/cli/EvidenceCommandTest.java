@@ -21,11 +21,19 @@ class EvidenceCommandTest {
     assertTrue(md.contains("-H 'Access-Control-Request-Headers: authorization,content-type'"));
     assertTrue(md.contains("-H 'Origin: https://example.com'"));
     assertTrue(md.contains("```http\nHTTP/1.1 200 OK\n"), md);
-    assertTrue(md.contains("\nvary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers\n"), md);
+    assertTrue(
+        md.contains(
+            "\nvary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers\n"),
+        md);
     assertTrue(md.contains("Verdict: FAIL"));
     assertTrue(md.contains("`VARY_WITHOUT_ALLOW`"));
-    assertTrue(md.contains("> Access to fetch at 'https://integrate.api.nvidia.com/v1/chat/completions' from origin 'https://example.com' has been blocked by CORS policy"));
-    assertTrue(md.contains("Access-Control-Allow-Origin: *\nAccess-Control-Allow-Methods: POST, OPTIONS\nAccess-Control-Allow-Headers: Authorization, Content-Type\nAccess-Control-Max-Age: 86400"), md);
+    assertTrue(
+        md.contains(
+            "> Access to fetch at 'https://integrate.api.nvidia.com/v1/chat/completions' from origin 'https://example.com' has been blocked by CORS policy"));
+    assertTrue(
+        md.contains(
+            "Access-Control-Allow-Origin: *\nAccess-Control-Allow-Methods: POST, OPTIONS\nAccess-Control-Allow-Headers: Authorization, Content-Type\nAccess-Control-Max-Age: 86400"),
+        md);
     assertTrue(md.contains("\"allow_origins\" : [ \"*\" ]"), md);
     assertTrue(md.contains("\"allow_credentials\" : false"), md);
     assertTrue(md.contains("with cors-audit "));

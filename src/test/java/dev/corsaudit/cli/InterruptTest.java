@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,31 +27,56 @@ class InterruptTest {
 
   @StartStop public final MockWebServer server = new MockWebServer();
 
-  private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+  private final java.util.concurrent.CountDownLatch release =
+      new java.util.concurrent.CountDownLatch(1);
 
   @Test
   void interruptedRunWritesWhatItHas(@TempDir Path dir) throws Exception {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        if (request.getTarget().startsWith("/slow")) {
-          // Hold the answer until the test is over, so the run is interrupted mid-flight.
-          release.await(30, TimeUnit.SECONDS);
-        }
-        return new MockResponse.Builder().code(204).addHeader("Access-Control-Allow-Origin", "*")
-            .addHeader("Access-Control-Allow-Headers", "authorization, content-type").build();
-      }
-    });
-    Path providers = Files.writeString(dir.resolve("p.yaml"), "providers:\n"
-        + "  - id: fast\n    base_url: " + server.url("/fast") + "\n"
-        + "  - id: slow\n    base_url: " + server.url("/slow") + "\n");
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            if (request.getTarget().startsWith("/slow")) {
+              // Hold the answer until the test is over, so the run is interrupted mid-flight.
+              release.await(30, TimeUnit.SECONDS);
+            }
+            return new MockResponse.Builder()
+                .code(204)
+                .addHeader("Access-Control-Allow-Origin", "*")
+                .addHeader("Access-Control-Allow-Headers", "authorization, content-type")
+                .build();
+          }
+        });
+    Path providers =
+        Files.writeString(
+            dir.resolve("p.yaml"),
+            "providers:\n"
+                + "  - id: fast\n    base_url: "
+                + server.url("/fast")
+                + "\n"
+                + "  - id: slow\n    base_url: "
+                + server.url("/slow")
+                + "\n");
     Path out = dir.resolve("out.json");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.corsaudit.Main",
-            "check", "--providers", providers.toString(), "--timeout", "40s", "--format", "json", "--output", out.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("console.txt").toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.corsaudit.Main",
+                "check",
+                "--providers",
+                providers.toString(),
+                "--timeout",
+                "40s",
+                "--format",
+                "json",
+                "--output",
+                out.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("console.txt").toFile())
+            .start();
     // Wait until the fast row is done and the slow one is in flight.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (server.getRequestCount() < 2 && System.nanoTime() < deadline) {
@@ -64,11 +88,15 @@ class InterruptTest {
     release.countDown();
     String console = Files.readString(dir.resolve("console.txt"));
     assertEquals(143, process.exitValue(), console);
-    assertTrue(console.contains("interrupted; wrote the 1 of 2 results that had finished"), console);
+    assertTrue(
+        console.contains("interrupted; wrote the 1 of 2 results that had finished"), console);
     JsonNode json = new ObjectMapper().readTree(Files.readString(out));
     List<String> rows = new java.util.ArrayList<>();
-    json.path("results").forEach(r -> rows.add(r.path("id").asText() + "=" + r.path("verdict").asText()));
+    json.path("results")
+        .forEach(r -> rows.add(r.path("id").asText() + "=" + r.path("verdict").asText()));
     assertEquals(List.of("fast=PASS", "slow=SKIPPED"), rows);
-    assertEquals("not finished: the run was interrupted", json.path("results").get(1).path("skip_reason").asText());
+    assertEquals(
+        "not finished: the run was interrupted",
+        json.path("results").get(1).path("skip_reason").asText());
   }
 }

@@ -20,7 +20,8 @@ class NightlyWorkflowTest {
 
   @Test
   void workflowRunsRealCommands() throws Exception {
-    JsonNode workflow = new YAMLMapper().readTree(Path.of(".github/workflows/nightly.yml").toFile());
+    JsonNode workflow =
+        new YAMLMapper().readTree(Path.of(".github/workflows/nightly.yml").toFile());
     assertTrue(workflow.path("on").has("schedule"), "runs nightly");
     JsonNode steps = workflow.path("jobs").path("audit").path("steps");
     List<String> commands = new ArrayList<>();
@@ -43,7 +44,9 @@ class NightlyWorkflowTest {
     assertTrue(uses.stream().anyMatch(u -> u.startsWith("actions/upload-artifact@")));
     assertFalse(commands.isEmpty(), "the workflow runs cors-audit");
     for (String command : commands) {
-      CommandLine cli = CommandLineFactory.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+      CommandLine cli =
+          CommandLineFactory.create(
+              new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
       String[] args = command.split("\\s+");
       assertDoesNotThrow(() -> cli.parseArgs(args), command);
     }

@@ -14,8 +14,11 @@ final class ReportSchema {
   private ReportSchema() {}
 
   static Set<ValidationMessage> validate(JsonNode json) {
-    try (InputStream in = ReportSchema.class.getResourceAsStream("/schema/cors-audit-report.schema.json")) {
-      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in).validate(json);
+    try (InputStream in =
+        ReportSchema.class.getResourceAsStream("/schema/cors-audit-report.schema.json")) {
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+          .getSchema(in)
+          .validate(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

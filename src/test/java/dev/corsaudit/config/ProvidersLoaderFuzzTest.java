@@ -40,7 +40,15 @@ class ProvidersLoaderFuzzTest {
       try {
         ProvidersFile file = ProvidersLoader.parse("fuzz.yaml", text.toString());
         // Whatever loads must also plan: records built from it are valid.
-        file.providers().forEach(p -> new CorsRequest(p.url(), p.origins().get(0), p.method(), java.util.List.of(), p.credentials()));
+        file.providers()
+            .forEach(
+                p ->
+                    new CorsRequest(
+                        p.url(),
+                        p.origins().get(0),
+                        p.method(),
+                        java.util.List.of(),
+                        p.credentials()));
       } catch (ConfigException expected) {
         if (!expected.getMessage().startsWith("fuzz.yaml")) {
           fail("unlocated error at iteration " + i + ": " + expected.getMessage());

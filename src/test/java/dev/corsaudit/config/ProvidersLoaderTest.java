@@ -22,23 +22,35 @@ class ProvidersLoaderTest {
   void theRepositorysProvidersFileLoads() {
     ProvidersFile file = ProvidersLoader.load(Path.of("providers.yaml"));
     List<String> firstFive = file.providers().stream().limit(5).map(Provider::id).toList();
-    assertEquals(List.of("openrouter", "azure", "modelstream", "nvidia-nim", "opencode-zen"), firstFive, "the report's order");
+    assertEquals(
+        List.of("openrouter", "azure", "modelstream", "nvidia-nim", "opencode-zen"),
+        firstFive,
+        "the report's order");
     Provider nim = file.providers().get(3);
     assertEquals("https://integrate.api.nvidia.com/v1/chat/completions", nim.url());
     assertEquals("POST", nim.method());
     assertEquals(List.of("https://example.com"), nim.origins());
     assertEquals(List.of("fetch"), nim.profiles());
-    Provider anthropic = file.providers().stream().filter(p -> p.id().equals("anthropic")).findFirst().orElseThrow();
+    Provider anthropic =
+        file.providers().stream().filter(p -> p.id().equals("anthropic")).findFirst().orElseThrow();
     assertEquals("https://api.anthropic.com/v1/messages", anthropic.url());
-    Provider xerotier = file.providers().stream().filter(p -> p.id().equals("xerotier")).findFirst().orElseThrow();
+    Provider xerotier =
+        file.providers().stream().filter(p -> p.id().equals("xerotier")).findFirst().orElseThrow();
     assertEquals(List.of("https://app.example.com"), xerotier.policy().allowOrigins());
     assertEquals(CredentialsMode.INCLUDE, xerotier.credentials());
-    assertTrue(file.profiles().keySet().containsAll(List.of("fetch", "openai-sdk", "anthropic-sdk", "openrouter", "vercel-ai-sdk")));
+    assertTrue(
+        file.profiles()
+            .keySet()
+            .containsAll(
+                List.of("fetch", "openai-sdk", "anthropic-sdk", "openrouter", "vercel-ai-sdk")));
   }
 
   @Test
   void defaultsAndProfilesApply() {
-    ProvidersFile file = ProvidersLoader.parse("t.yaml", """
+    ProvidersFile file =
+        ProvidersLoader.parse(
+            "t.yaml",
+            """
         defaults:
           origins: [http://localhost:3000]
           path: /v1/chat/completions
@@ -57,43 +69,56 @@ class ProvidersLoaderTest {
     assertEquals("http://127.0.0.1:8080/v1/chat/completions", p.url());
     assertEquals(List.of("http://localhost:3000"), p.origins());
     HeaderProfile mine = file.profiles().get("mine");
-    assertEquals("Bearer other", dev.corsaudit.model.HeaderLine.combined(mine.headers(), "Authorization"));
-    assertEquals("0", dev.corsaudit.model.HeaderLine.combined(mine.headers(), "X-Stainless-Retry-Count"));
-    assertEquals("application/json", dev.corsaudit.model.HeaderLine.combined(mine.headers(), "Content-Type"));
+    assertEquals(
+        "Bearer other", dev.corsaudit.model.HeaderLine.combined(mine.headers(), "Authorization"));
+    assertEquals(
+        "0", dev.corsaudit.model.HeaderLine.combined(mine.headers(), "X-Stainless-Retry-Count"));
+    assertEquals(
+        "application/json",
+        dev.corsaudit.model.HeaderLine.combined(mine.headers(), "Content-Type"));
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-    "unknown top key|providers: []\\nprovider: []|t.yaml:2:1: unknown key 'provider'",
-    "unknown provider key|providers:\\n  - id: a\\n    base_url: https://a.example\\n    urll: x|t.yaml:4:5: unknown key 'urll'",
-    "missing base_url|providers:\\n  - id: a|t.yaml:2:5: missing required key 'base_url'",
-    "wrong type|providers:\\n  - id: a\\n    base_url: https://a.example\\n    profiles: fetch|t.yaml:4:15: 'profiles' must be a list",
-    "bad url|providers:\\n  - id: a\\n    base_url: api.example.com|t.yaml:3:15: base_url 'api.example.com' is not an absolute",
-    "bad origin|providers:\\n  - id: a\\n    base_url: https://a.example\\n    origins: [https://app.example.com/page]|t.yaml:4:14: 'https://app.example.com/page' is not an origin",
-    "unknown profile|providers:\\n  - id: a\\n    base_url: https://a.example\\n    profiles: [nope]|t.yaml:4:15: unknown header profile 'nope'",
-    "duplicate id|providers:\\n  - id: a\\n    base_url: https://a.example\\n  - id: a\\n    base_url: https://b.example|t.yaml:4:9: duplicate provider id 'a'",
-    "bad credentials|providers:\\n  - id: a\\n    base_url: https://a.example\\n    credentials: always|t.yaml:4:18: credentials 'always'",
-    "invalid yaml|providers:\\n  - id: [a|t.yaml:",
-    "duplicate key|providers:\\n  - id: a\\n    id: b|t.yaml:3:5: key 'id' appears twice",
-    "bad policy|providers:\\n  - id: a\\n    base_url: https://a.example\\n    policy: {allow_origins: ['*'], allow_methods: [GET]}|t.yaml:4:13: invalid policy: allow_origins cannot be '*' when allow_credentials is true (CORS spec).",
-    "key in api_key_env|providers:\\n  - id: a\\n    base_url: https://a.example\\n    api_key_env: sk-123|t.yaml:4:18: api_key_env must name an environment variable",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "unknown top key|providers: []\\nprovider: []|t.yaml:2:1: unknown key 'provider'",
+        "unknown provider key|providers:\\n  - id: a\\n    base_url: https://a.example\\n    urll: x|t.yaml:4:5: unknown key 'urll'",
+        "missing base_url|providers:\\n  - id: a|t.yaml:2:5: missing required key 'base_url'",
+        "wrong type|providers:\\n  - id: a\\n    base_url: https://a.example\\n    profiles: fetch|t.yaml:4:15: 'profiles' must be a list",
+        "bad url|providers:\\n  - id: a\\n    base_url: api.example.com|t.yaml:3:15: base_url 'api.example.com' is not an absolute",
+        "bad origin|providers:\\n  - id: a\\n    base_url: https://a.example\\n    origins: [https://app.example.com/page]|t.yaml:4:14: 'https://app.example.com/page' is not an origin",
+        "unknown profile|providers:\\n  - id: a\\n    base_url: https://a.example\\n    profiles: [nope]|t.yaml:4:15: unknown header profile 'nope'",
+        "duplicate id|providers:\\n  - id: a\\n    base_url: https://a.example\\n  - id: a\\n    base_url: https://b.example|t.yaml:4:9: duplicate provider id 'a'",
+        "bad credentials|providers:\\n  - id: a\\n    base_url: https://a.example\\n    credentials: always|t.yaml:4:18: credentials 'always'",
+        "invalid yaml|providers:\\n  - id: [a|t.yaml:",
+        "duplicate key|providers:\\n  - id: a\\n    id: b|t.yaml:3:5: key 'id' appears twice",
+        "bad policy|providers:\\n  - id: a\\n    base_url: https://a.example\\n    policy: {allow_origins: ['*'], allow_methods: [GET]}|t.yaml:4:13: invalid policy: allow_origins cannot be '*' when allow_credentials is true (CORS spec).",
+        "key in api_key_env|providers:\\n  - id: a\\n    base_url: https://a.example\\n    api_key_env: sk-123|t.yaml:4:18: api_key_env must name an environment variable",
+      })
   void errorsAreLocated(String name, String yaml, String expectedStart) {
-    ConfigException e = assertThrows(ConfigException.class, () -> ProvidersLoader.parse("t.yaml", yaml.replace("\\n", "\n")));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> ProvidersLoader.parse("t.yaml", yaml.replace("\\n", "\n")));
     assertTrue(e.getMessage().startsWith(expectedStart), name + ": " + e.getMessage());
     assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
   }
 
   @Test
   void missingFileSaysSo() {
-    ConfigException e = assertThrows(ConfigException.class, () -> ProvidersLoader.load(Path.of("no-such-file.yaml")));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> ProvidersLoader.load(Path.of("no-such-file.yaml")));
     assertTrue(e.getMessage().contains("no such file"), e.getMessage());
   }
 
   @Test
   @Timeout(5)
   void billionLaughsIsRefusedQuickly() {
-    StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    StringBuilder yaml =
+        new StringBuilder(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     String prev = "a";
     for (char c = 'b'; c <= 'j'; c++) {
       yaml.append(c).append(": &").append(c).append(" [");
@@ -103,7 +128,9 @@ class ProvidersLoaderTest {
       yaml.append("]\n");
       prev = String.valueOf(c);
     }
-    ConfigException e = assertThrows(ConfigException.class, () -> ProvidersLoader.parse("bomb.yaml", yaml.toString()));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> ProvidersLoader.parse("bomb.yaml", yaml.toString()));
     assertTrue(e.getMessage().startsWith("bomb.yaml"), e.getMessage());
   }
 
@@ -125,7 +152,8 @@ class ProvidersLoaderTest {
 
   @Test
   void emptyFile() {
-    ConfigException e = assertThrows(ConfigException.class, () -> ProvidersLoader.parse("e.yaml", ""));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ProvidersLoader.parse("e.yaml", ""));
     assertEquals("e.yaml:1:1: the file is empty; add a 'providers:' list", e.getMessage());
   }
 }

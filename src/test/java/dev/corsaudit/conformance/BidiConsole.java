@@ -43,11 +43,17 @@ final class BidiConsole implements AutoCloseable {
       subscribe.putArray("events").add("log.entryAdded");
       console.call("session.subscribe", subscribe);
       String context = console.topLevelContext();
-      console.call("browsingContext.navigate", DevtoolsSocket.JSON.createObjectNode()
-          .put("context", context).put("url", pageUrl).put("wait", "none"));
+      console.call(
+          "browsingContext.navigate",
+          DevtoolsSocket.JSON
+              .createObjectNode()
+              .put("context", context)
+              .put("url", pageUrl)
+              .put("wait", "none"));
     } catch (IOException e) {
       console.close();
-      throw new IOException("WebDriver BiDi attach to " + address + " failed: " + e.getMessage(), e);
+      throw new IOException(
+          "WebDriver BiDi attach to " + address + " failed: " + e.getMessage(), e);
     }
     return console;
   }
@@ -61,8 +67,9 @@ final class BidiConsole implements AutoCloseable {
   private String topLevelContext() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode contexts = call("browsingContext.getTree", DevtoolsSocket.JSON.createObjectNode().put("maxDepth", 0))
-          .path("contexts");
+      JsonNode contexts =
+          call("browsingContext.getTree", DevtoolsSocket.JSON.createObjectNode().put("maxDepth", 0))
+              .path("contexts");
       if (contexts.size() > 0) {
         return contexts.get(0).path("context").asText();
       }

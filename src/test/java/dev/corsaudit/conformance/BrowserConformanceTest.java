@@ -1,14 +1,13 @@
 package dev.corsaudit.conformance;
 
-import dev.corsaudit.grade.Engine;
-import dev.corsaudit.grade.EngineVerdict;
-import dev.corsaudit.grade.Grader;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.corsaudit.grade.Engine;
+import dev.corsaudit.grade.EngineVerdict;
+import dev.corsaudit.grade.Grader;
 import dev.corsaudit.grade.Outcome;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Runs every conformance case in real headless Chromium and Firefox (one launch per browser) and
  * holds each case's recorded {@code expect} against what the browser actually did. This is what
- * keeps the case files honest; the grader is compared with the same files in
- * EngineAgreementTest without launching anything.
+ * keeps the case files honest; the grader is compared with the same files in EngineAgreementTest
+ * without launching anything.
  */
 class BrowserConformanceTest {
 
@@ -51,8 +50,14 @@ class BrowserConformanceTest {
     assertTrue(
         result.finished() && result.observations().size() == cases.size(),
         () ->
-            browser.key() + " reported " + result.observations().size() + " of " + cases.size()
-                + " cases within " + RUN_TIMEOUT + "; browser output tail:\n"
+            browser.key()
+                + " reported "
+                + result.observations().size()
+                + " of "
+                + cases.size()
+                + " cases within "
+                + RUN_TIMEOUT
+                + "; browser output tail:\n"
                 + tail(result.log(), 3000));
     List<String> problems = new ArrayList<>();
     Map<String, Observation> byId =
@@ -69,17 +74,33 @@ class BrowserConformanceTest {
       if (ours.outcome() == seen.outcome()) {
         agree++;
       } else {
-        problems.add(c.id() + ": cors-audit says " + ours.outcome() + " for " + browser.key() + " but the browser gave "
-            + seen.outcome() + " " + seen.consoleLines());
+        problems.add(
+            c.id()
+                + ": cors-audit says "
+                + ours.outcome()
+                + " for "
+                + browser.key()
+                + " but the browser gave "
+                + seen.outcome()
+                + " "
+                + seen.consoleLines());
       }
       if (ours.consoleMessage() != null && !seen.consoleLines().isEmpty()) {
         consoleCompared++;
-        String normalized = ours.consoleMessage().replace(TARGET, "{target}").replace(ConformanceCase.GRADING_ORIGIN, "{origin}");
+        String normalized =
+            ours.consoleMessage()
+                .replace(TARGET, "{target}")
+                .replace(ConformanceCase.GRADING_ORIGIN, "{origin}");
         if (seen.consoleLines().contains(normalized)) {
           consoleSame++;
         } else {
-          System.out.println("  console differs for " + c.id() + ":\n    browser:    " + seen.consoleLines().get(0)
-              + "\n    cors-audit: " + normalized);
+          System.out.println(
+              "  console differs for "
+                  + c.id()
+                  + ":\n    browser:    "
+                  + seen.consoleLines().get(0)
+                  + "\n    cors-audit: "
+                  + normalized);
         }
       }
     }
@@ -88,7 +109,10 @@ class BrowserConformanceTest {
         browser.key(), cases.size(), agree, consoleSame, consoleCompared);
     if (!problems.isEmpty()) {
       fail(
-          browser.key() + ": " + problems.size() + " disagreement(s)\n"
+          browser.key()
+              + ": "
+              + problems.size()
+              + " disagreement(s)\n"
               + String.join("\n", problems));
     }
   }
@@ -98,21 +122,42 @@ class BrowserConformanceTest {
     Outcome expected = c.expect().get(browser.engine());
     if (seen.outcome() != expected) {
       problems.add(
-          c.id() + ": expected " + expected + " but " + browser.key() + " gave " + seen.outcome()
-              + " (" + seen.error() + ", status " + seen.status() + ") " + seen.consoleLines());
+          c.id()
+              + ": expected "
+              + expected
+              + " but "
+              + browser.key()
+              + " gave "
+              + seen.outcome()
+              + " ("
+              + seen.error()
+              + ", status "
+              + seen.status()
+              + ") "
+              + seen.consoleLines());
     }
     boolean preflighted = seen.preflights() > 0;
     if (preflighted != c.expectsPreflight()) {
       problems.add(
-          c.id() + ": case " + (c.expectsPreflight() ? "expects" : "does not expect")
-              + " a preflight but " + browser.key() + " sent " + seen.preflights());
+          c.id()
+              + ": case "
+              + (c.expectsPreflight() ? "expects" : "does not expect")
+              + " a preflight but "
+              + browser.key()
+              + " sent "
+              + seen.preflights());
     }
     if (preflighted && c.expectsPreflight()) {
       String expectedAcrh = c.requestHeadersHeader(browser.engine());
       if (!Objects.equals(expectedAcrh, seen.requestHeadersHeader())) {
         problems.add(
-            c.id() + ": preflight Access-Control-Request-Headers expected " + expectedAcrh + " but "
-                + browser.key() + " sent " + seen.requestHeadersHeader());
+            c.id()
+                + ": preflight Access-Control-Request-Headers expected "
+                + expectedAcrh
+                + " but "
+                + browser.key()
+                + " sent "
+                + seen.requestHeadersHeader());
       }
     }
     return problems;
@@ -121,7 +166,8 @@ class BrowserConformanceTest {
   private static final String TARGET = "http://localhost:8081";
 
   private static EngineVerdict grade(Engine engine, ConformanceCase c) {
-    return Grader.grade(c.toCorsRequest(TARGET), c.toPreflightExchange(TARGET), c.toActualExchange(TARGET))
+    return Grader.grade(
+            c.toCorsRequest(TARGET), c.toPreflightExchange(TARGET), c.toActualExchange(TARGET))
         .engines()
         .get(engine);
   }

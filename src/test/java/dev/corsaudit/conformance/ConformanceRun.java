@@ -67,8 +67,7 @@ final class ConformanceRun {
       for (ConformanceCase c : cases) {
         BrowserReport report = reports.get(c.id());
         if (report != null) {
-          observations.add(
-              observe(browser, report, target.sighting(c.id()), console.get(c.id())));
+          observations.add(observe(browser, report, target.sighting(c.id()), console.get(c.id())));
         }
       }
       return new Result(browser, finished, observations, output);

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * user.js for the throw-away Firefox profile: no first-run pages, telemetry, updates, captive
- * portal or connectivity probes, safe browsing or remote settings, because there is no internet
- * and a background request must neither hang the run nor leave the machine.
+ * portal or connectivity probes, safe browsing or remote settings, because there is no internet and
+ * a background request must neither hang the run nor leave the machine.
  */
 final class FirefoxPrefs {
 

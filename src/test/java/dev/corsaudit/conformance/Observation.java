@@ -14,8 +14,8 @@ import java.util.List;
  * @param preflights how many OPTIONS requests reached the target
  * @param requestHeadersHeader the preflight's Access-Control-Request-Headers, or null
  * @param actuals how many non-OPTIONS requests reached the target
- * @param consoleLines the browser's console lines about this case, with the page origin and
- *     target base URL replaced by {origin} and {target}
+ * @param consoleLines the browser's console lines about this case, with the page origin and target
+ *     base URL replaced by {origin} and {target}
  */
 public record Observation(
     String browser,

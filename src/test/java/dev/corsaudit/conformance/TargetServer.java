@@ -38,8 +38,7 @@ final class TargetServer implements AutoCloseable {
 
   private TargetServer(List<ConformanceCase> cases, String nonce) throws IOException {
     this.nonce = nonce;
-    this.cases =
-        cases.stream().collect(Collectors.toMap(ConformanceCase::id, Function.identity()));
+    this.cases = cases.stream().collect(Collectors.toMap(ConformanceCase::id, Function.identity()));
     this.server = RawHttpServer.start(this::handle);
   }
 

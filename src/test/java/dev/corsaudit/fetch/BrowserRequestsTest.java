@@ -12,28 +12,41 @@ import dev.corsaudit.model.CredentialsMode;
 import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.PlannedRequest;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The request side of the Fetch Standard, against the WPT tables in cors-rules.md §3. */
 class BrowserRequestsTest {
 
   private static CorsRequest request(String method, HeaderLine... headers) {
-    return new CorsRequest("https://api.example.com/v1/chat/completions", "https://app.example.com", method, List.of(headers), CredentialsMode.OMIT);
+    return new CorsRequest(
+        "https://api.example.com/v1/chat/completions",
+        "https://app.example.com",
+        method,
+        List.of(headers),
+        CredentialsMode.OMIT);
   }
 
-  /** cors-preflight.any.js: sorted, lower-cased unsafe names joined by "," (safelisted ones absent). */
+  /**
+   * cors-preflight.any.js: sorted, lower-cased unsafe names joined by "," (safelisted ones absent).
+   */
   @Test
   void accessControlRequestHeadersFollowsWpt() {
     PreflightPlan plan =
         BrowserRequests.plan(
-            request("GET",
-                new HeaderLine("x-test-header1", "v"), new HeaderLine("x-test-header2", "v"),
-                new HeaderLine("X-test-header3", "v"), new HeaderLine("x-test-header-b", "v"),
-                new HeaderLine("x-test-header-D", "v"), new HeaderLine("x-test-header-C", "v"),
-                new HeaderLine("x-test-header-a", "v"), new HeaderLine("Content-Type", "allowedOrRefused"),
-                new HeaderLine("Accept", "*"), new HeaderLine("Accept-Language", "bzh"),
+            request(
+                "GET",
+                new HeaderLine("x-test-header1", "v"),
+                new HeaderLine("x-test-header2", "v"),
+                new HeaderLine("X-test-header3", "v"),
+                new HeaderLine("x-test-header-b", "v"),
+                new HeaderLine("x-test-header-D", "v"),
+                new HeaderLine("x-test-header-C", "v"),
+                new HeaderLine("x-test-header-a", "v"),
+                new HeaderLine("Content-Type", "allowedOrRefused"),
+                new HeaderLine("Accept", "*"),
+                new HeaderLine("Accept-Language", "bzh"),
                 new HeaderLine("Content-Language", "eu")));
     assertEquals(
         "content-type,x-test-header-a,x-test-header-b,x-test-header-c,x-test-header-d,x-test-header1,x-test-header2,x-test-header3",
@@ -43,8 +56,12 @@ class BrowserRequestsTest {
 
   @Test
   void fetchProfileAsTheSeedReportSentIt() {
-    PreflightPlan plan = BrowserRequests.plan(request("post",
-        new HeaderLine("Authorization", "Bearer x"), new HeaderLine("Content-Type", "application/json")));
+    PreflightPlan plan =
+        BrowserRequests.plan(
+            request(
+                "post",
+                new HeaderLine("Authorization", "Bearer x"),
+                new HeaderLine("Content-Type", "application/json")));
     assertEquals("POST", plan.normalizedMethod());
     assertEquals("authorization,content-type", plan.accessControlRequestHeaders());
   }
@@ -52,50 +69,65 @@ class BrowserRequestsTest {
   @Test
   void simpleRequestsNeedNoPreflight() {
     assertFalse(BrowserRequests.plan(request("GET")).preflightNeeded());
-    assertFalse(BrowserRequests.plan(request("POST", new HeaderLine("Content-Type", "text/plain;charset=utf-8"))).preflightNeeded());
-    assertFalse(BrowserRequests.plan(request("HEAD", new HeaderLine("Accept-Language", "fr"))).preflightNeeded());
+    assertFalse(
+        BrowserRequests.plan(
+                request("POST", new HeaderLine("Content-Type", "text/plain;charset=utf-8")))
+            .preflightNeeded());
+    assertFalse(
+        BrowserRequests.plan(request("HEAD", new HeaderLine("Accept-Language", "fr")))
+            .preflightNeeded());
     assertNull(BrowserRequests.plan(request("PUT")).accessControlRequestHeaders());
     assertTrue(BrowserRequests.plan(request("PUT")).preflightNeeded());
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({"delete,DELETE", "put,PUT", "patch,patch", "PATCH,PATCH", "chicken,chicken", "options,OPTIONS", "Get,GET"})
+  @CsvSource({
+    "delete,DELETE",
+    "put,PUT",
+    "patch,patch",
+    "PATCH,PATCH",
+    "chicken,chicken",
+    "options,OPTIONS",
+    "Get,GET"
+  })
   void methodNormalisation(String written, String sent) {
     assertEquals(sent, FetchMethods.normalize(written));
   }
 
   /** cors-safelisted-request-header.any.js and not-cors-safelisted.json. */
   @ParameterizedTest(name = "{0}: {1} -> safelisted {2}")
-  @CsvSource(delimiter = '|', value = {
-    "content-type|text/plain;|true",
-    "content-type|text/plain;garbage|true",
-    "content-type|multipart/form-data|true",
-    "content-type|Text/Plain;charset=utf-8|true",
-    "content-type|text /plain|false",
-    "content-type|text/plain,|false",
-    "content-type|,text/plain|false",
-    "content-type|text/plain,text/plain|false",
-    "content-type|application/www-form-urlencoded|false",
-    "content-type|multipart/form-data;\"|false",
-    "content-type|application/json|false",
-    "content-type|text/html|false",
-    "range|bytes=100-200|true",
-    "range|bytes=200-|true",
-    "range|bytes=-200|false",
-    "range|bytes=200-100|false",
-    "range|bytes 100-200|false",
-    "range|bytes=100-200,300-400|false",
-    "range|bytes=abc-def|false",
-    "range|bytes=1000000000000000000000000000000000000000000000000000000000000-2000000000000000000000000000000000000000000000000000000000000|false",
-    "accept|*/*|true",
-    "accept|\"|false",
-    "accept-language|fr|true",
-    "accept-language|@|false",
-    "content-language|eu|true",
-    "authorization|basics|false",
-    "last-event-id|abc123|false",
-    "test|hi|false",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "content-type|text/plain;|true",
+        "content-type|text/plain;garbage|true",
+        "content-type|multipart/form-data|true",
+        "content-type|Text/Plain;charset=utf-8|true",
+        "content-type|text /plain|false",
+        "content-type|text/plain,|false",
+        "content-type|,text/plain|false",
+        "content-type|text/plain,text/plain|false",
+        "content-type|application/www-form-urlencoded|false",
+        "content-type|multipart/form-data;\"|false",
+        "content-type|application/json|false",
+        "content-type|text/html|false",
+        "range|bytes=100-200|true",
+        "range|bytes=200-|true",
+        "range|bytes=-200|false",
+        "range|bytes=200-100|false",
+        "range|bytes 100-200|false",
+        "range|bytes=100-200,300-400|false",
+        "range|bytes=abc-def|false",
+        "range|bytes=1000000000000000000000000000000000000000000000000000000000000-2000000000000000000000000000000000000000000000000000000000000|false",
+        "accept|*/*|true",
+        "accept|\"|false",
+        "accept-language|fr|true",
+        "accept-language|@|false",
+        "content-language|eu|true",
+        "authorization|basics|false",
+        "last-event-id|abc123|false",
+        "test|hi|false",
+      })
   void safelist(String name, String value, boolean safelisted) {
     assertEquals(safelisted, HeaderSafelist.isSafelisted(name, value));
   }
@@ -108,18 +140,32 @@ class BrowserRequestsTest {
     // 1024-byte total: nine 120-byte Accept-Language values are each safelisted, together not.
     HeaderLine[] many = new HeaderLine[9];
     for (int i = 0; i < many.length; i++) {
-      many[i] = new HeaderLine(i % 2 == 0 ? "Accept-Language" : "Content-Language", "a".repeat(120));
+      many[i] =
+          new HeaderLine(i % 2 == 0 ? "Accept-Language" : "Content-Language", "a".repeat(120));
     }
-    assertEquals(List.of("accept-language", "content-language"), BrowserRequests.plan(request("GET", many)).unsafeHeaderNames());
+    assertEquals(
+        List.of("accept-language", "content-language"),
+        BrowserRequests.plan(request("GET", many)).unsafeHeaderNames());
   }
 
   @Test
   void forbiddenHeadersAndMethodsAreRefusedWithOneLine() {
-    UserException cookie = assertThrows(UserException.class, () -> BrowserRequests.plan(request("POST", new HeaderLine("Cookie", "a=b"))));
+    UserException cookie =
+        assertThrows(
+            UserException.class,
+            () -> BrowserRequests.plan(request("POST", new HeaderLine("Cookie", "a=b"))));
     assertTrue(cookie.getMessage().contains("'Cookie' cannot be set by a page"));
-    assertThrows(UserException.class, () -> BrowserRequests.plan(request("POST", new HeaderLine("Sec-Fetch-Mode", "cors"))));
-    assertThrows(UserException.class, () -> BrowserRequests.plan(request("POST", new HeaderLine("Proxy-Authorization", "x"))));
-    assertThrows(UserException.class, () -> BrowserRequests.plan(request("POST", new HeaderLine("X-HTTP-Method-Override", "TRACE"))));
+    assertThrows(
+        UserException.class,
+        () -> BrowserRequests.plan(request("POST", new HeaderLine("Sec-Fetch-Mode", "cors"))));
+    assertThrows(
+        UserException.class,
+        () -> BrowserRequests.plan(request("POST", new HeaderLine("Proxy-Authorization", "x"))));
+    assertThrows(
+        UserException.class,
+        () ->
+            BrowserRequests.plan(
+                request("POST", new HeaderLine("X-HTTP-Method-Override", "TRACE"))));
     assertThrows(UserException.class, () -> BrowserRequests.plan(request("TRACE")));
   }
 
@@ -132,17 +178,35 @@ class BrowserRequestsTest {
 
   @Test
   void preflightLooksLikeChromiums() {
-    PlannedRequest preflight = BrowserRequests.preflight(
-        request("POST", new HeaderLine("Authorization", "Bearer secret"), new HeaderLine("Content-Type", "application/json")),
-        "http://127.0.0.1:9/x", "UA/1");
+    PlannedRequest preflight =
+        BrowserRequests.preflight(
+            request(
+                "POST",
+                new HeaderLine("Authorization", "Bearer secret"),
+                new HeaderLine("Content-Type", "application/json")),
+            "http://127.0.0.1:9/x",
+            "UA/1");
     assertEquals("OPTIONS", preflight.method());
     assertNull(preflight.body());
     List<String> names = preflight.headers().stream().map(HeaderLine::name).toList();
-    assertEquals(List.of("Accept", "Accept-Language", "Access-Control-Request-Headers", "Access-Control-Request-Method",
-        "Origin", "Referer", "Sec-Fetch-Dest", "Sec-Fetch-Mode", "Sec-Fetch-Site", "User-Agent"), names);
+    assertEquals(
+        List.of(
+            "Accept",
+            "Accept-Language",
+            "Access-Control-Request-Headers",
+            "Access-Control-Request-Method",
+            "Origin",
+            "Referer",
+            "Sec-Fetch-Dest",
+            "Sec-Fetch-Mode",
+            "Sec-Fetch-Site",
+            "User-Agent"),
+        names);
     assertEquals("*/*", HeaderLine.combined(preflight.headers(), "Accept"));
     assertEquals("same-site", HeaderLine.combined(preflight.headers(), "Sec-Fetch-Site"));
-    assertFalse(HeaderLine.contains(preflight.headers(), "Authorization"), "a preflight never carries credentials");
+    assertFalse(
+        HeaderLine.contains(preflight.headers(), "Authorization"),
+        "a preflight never carries credentials");
   }
 
   @ParameterizedTest(name = "{0} -> {1}: {2}")

@@ -33,7 +33,8 @@ class GraderCasesTest {
 
   @TestFactory
   Stream<DynamicTest> everyCase() throws IOException {
-    return cases().stream().map(c -> DynamicTest.dynamicTest(c.path("id").asText(), () -> check(c)));
+    return cases().stream()
+        .map(c -> DynamicTest.dynamicTest(c.path("id").asText(), () -> check(c)));
   }
 
   /** A cause code no row covers is a rule nobody checked. */
@@ -64,33 +65,69 @@ class GraderCasesTest {
     Verdict verdict = Grader.grade(request, preflight, actual);
     JsonNode expect = c.path("expect");
     String id = c.path("id").asText();
-    assertEquals(expect.path("verdict").asText(), verdict.outcome().name(), id + " verdict; causes " + verdict.causes());
-    assertEquals(codes(expect.path("causes")), verdict.causes().stream().map(x -> x.code().name()).toList(), id + " causes");
+    assertEquals(
+        expect.path("verdict").asText(),
+        verdict.outcome().name(),
+        id + " verdict; causes " + verdict.causes());
+    assertEquals(
+        codes(expect.path("causes")),
+        verdict.causes().stream().map(x -> x.code().name()).toList(),
+        id + " causes");
     if (expect.has("warnings")) {
-      assertEquals(codes(expect.path("warnings")), verdict.warnings().stream().map(x -> x.code().name()).toList(), id + " warnings");
+      assertEquals(
+          codes(expect.path("warnings")),
+          verdict.warnings().stream().map(x -> x.code().name()).toList(),
+          id + " warnings");
     }
     if (expect.has("detail")) {
-      assertEquals(expect.path("detail").asText(), verdict.causes().get(0).detail(), id + " detail");
+      assertEquals(
+          expect.path("detail").asText(), verdict.causes().get(0).detail(), id + " detail");
     }
     if (expect.has("console_contains")) {
       String console = verdict.engines().get(Engine.CHROMIUM).consoleMessage();
-      assertTrue(console != null && console.contains(expect.path("console_contains").asText()), id + " console: " + console);
-      assertTrue(console.startsWith("Access to fetch at '" + request.url() + "' from origin '" + request.origin() + "'"), console);
+      assertTrue(
+          console != null && console.contains(expect.path("console_contains").asText()),
+          id + " console: " + console);
+      assertTrue(
+          console.startsWith(
+              "Access to fetch at '" + request.url() + "' from origin '" + request.origin() + "'"),
+          console);
     }
     if (expect.has("message_contains")) {
-      assertTrue(verdict.causes().stream().anyMatch(x -> x.message().contains(expect.path("message_contains").asText())), id);
+      assertTrue(
+          verdict.causes().stream()
+              .anyMatch(x -> x.message().contains(expect.path("message_contains").asText())),
+          id);
     }
-    expect.path("engines").fields().forEachRemaining(e -> {
-      EngineVerdict ev = verdict.engines().get(Engine.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)));
-      assertEquals(codes(e.getValue()), ev.causes().stream().map(x -> x.code().name()).toList(), id + " " + e.getKey());
-    });
-    expect.path("cache").fields().forEachRemaining(e -> {
-      EngineVerdict ev = verdict.engines().get(Engine.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)));
-      Integer want = e.getValue().isNull() ? null : e.getValue().asInt();
-      assertEquals(want, ev.preflightCacheSeconds(), id + " cache " + e.getKey());
-    });
+    expect
+        .path("engines")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              EngineVerdict ev =
+                  verdict
+                      .engines()
+                      .get(Engine.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)));
+              assertEquals(
+                  codes(e.getValue()),
+                  ev.causes().stream().map(x -> x.code().name()).toList(),
+                  id + " " + e.getKey());
+            });
+    expect
+        .path("cache")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              EngineVerdict ev =
+                  verdict
+                      .engines()
+                      .get(Engine.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)));
+              Integer want = e.getValue().isNull() ? null : e.getValue().asInt();
+              assertEquals(want, ev.preflightCacheSeconds(), id + " cache " + e.getKey());
+            });
     if (expect.has("readable")) {
-      assertEquals(codes(expect.path("readable")), verdict.readableResponseHeaders(), id + " readable");
+      assertEquals(
+          codes(expect.path("readable")), verdict.readableResponseHeaders(), id + " readable");
     }
     if (expect.has("preflight_needed")) {
       assertEquals(expect.path("preflight_needed").asBoolean(), verdict.preflightNeeded(), id);
@@ -104,7 +141,9 @@ class GraderCasesTest {
     List<HeaderLine> headers =
         r.has("headers")
             ? pairs(r.path("headers"))
-            : List.of(new HeaderLine("Authorization", "Bearer sk-test"), new HeaderLine("Content-Type", "application/json"));
+            : List.of(
+                new HeaderLine("Authorization", "Bearer sk-test"),
+                new HeaderLine("Content-Type", "application/json"));
     return new CorsRequest(
         r.path("url").asText(URL),
         r.path("origin").asText(ORIGIN),
@@ -117,7 +156,13 @@ class GraderCasesTest {
     SentRequest sent = new SentRequest("OPTIONS", URL, "HTTP/1.1", List.of(), List.of());
     JsonNode error = c.path(field + "_error");
     if (!error.isMissingNode()) {
-      return Exchange.ofError(sent, new NetworkError(NetworkErrorKind.valueOf(error.path("kind").asText()), error.path("message").asText()), Instant.EPOCH, 1);
+      return Exchange.ofError(
+          sent,
+          new NetworkError(
+              NetworkErrorKind.valueOf(error.path("kind").asText()),
+              error.path("message").asText()),
+          Instant.EPOCH,
+          1);
     }
     JsonNode r = c.path(field);
     if (r.isMissingNode()) {
@@ -125,7 +170,13 @@ class GraderCasesTest {
     }
     String contentType = r.has("content_type") ? r.path("content_type").asText() : null;
     RecordedResponse response =
-        new RecordedResponse(r.path("status").asInt(), "HTTP/1.1", pairs(r.path("headers")), contentType, r.path("body").asText(""), false);
+        new RecordedResponse(
+            r.path("status").asInt(),
+            "HTTP/1.1",
+            pairs(r.path("headers")),
+            contentType,
+            r.path("body").asText(""),
+            false);
     return Exchange.ofResponse(sent, response, Instant.EPOCH, 1);
   }
 

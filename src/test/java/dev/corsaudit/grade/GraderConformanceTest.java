@@ -23,13 +23,23 @@ class GraderConformanceTest {
     List<ConformanceCase> cases = ConformanceCases.load();
     VerdictSource grader =
         (engine, c) ->
-            Grader.grade(c.toCorsRequest(TARGET), c.toPreflightExchange(TARGET), c.toActualExchange(TARGET))
+            Grader.grade(
+                    c.toCorsRequest(TARGET),
+                    c.toPreflightExchange(TARGET),
+                    c.toActualExchange(TARGET))
                 .engines()
                 .get(engine)
                 .outcome();
     List<EngineAgreement.Mismatch> mismatches = EngineAgreement.mismatches(grader, cases);
     long checks = cases.stream().mapToLong(c -> c.expect().size()).sum();
-    System.out.println("conformance grader: " + cases.size() + " cases, " + (checks - mismatches.size()) + "/" + checks + " engine verdicts agree");
+    System.out.println(
+        "conformance grader: "
+            + cases.size()
+            + " cases, "
+            + (checks - mismatches.size())
+            + "/"
+            + checks
+            + " engine verdicts agree");
     assertEquals(List.of(), mismatches);
   }
 }

@@ -24,14 +24,49 @@ import org.junit.jupiter.api.Timeout;
 class GraderFuzzTest {
 
   private static final String[] NAMES = {
-    "Access-Control-Allow-Origin", "access-control-allow-origin", "Access-Control-Allow-Methods",
-    "Access-Control-Allow-Headers", "Access-Control-Allow-Credentials", "Access-Control-Max-Age",
-    "Access-Control-Expose-Headers", "Vary", "Location", "Content-Type", "X-Ratelimit-Remaining", "Retry-After", "Set-Cookie"
+    "Access-Control-Allow-Origin",
+    "access-control-allow-origin",
+    "Access-Control-Allow-Methods",
+    "Access-Control-Allow-Headers",
+    "Access-Control-Allow-Credentials",
+    "Access-Control-Max-Age",
+    "Access-Control-Expose-Headers",
+    "Vary",
+    "Location",
+    "Content-Type",
+    "X-Ratelimit-Remaining",
+    "Retry-After",
+    "Set-Cookie"
   };
   private static final String[] PIECES = {
-    "*", "https://app.example.com", "null", "", " ", ",", ", ,", "true", "True", "GET", "post", "PUT", "Bad value",
-    "authorization", "content-type", "x-stainless-timeout", "-1", "1.5", "99999999999999999999", "\u0000", "\t", "\u00e9",
-    "\"*\"", "Origin", "text/html", "<html>", "https://app.example.com/", "HTTP://APP.EXAMPLE.COM"
+    "*",
+    "https://app.example.com",
+    "null",
+    "",
+    " ",
+    ",",
+    ", ,",
+    "true",
+    "True",
+    "GET",
+    "post",
+    "PUT",
+    "Bad value",
+    "authorization",
+    "content-type",
+    "x-stainless-timeout",
+    "-1",
+    "1.5",
+    "99999999999999999999",
+    "\u0000",
+    "\t",
+    "\u00e9",
+    "\"*\"",
+    "Origin",
+    "text/html",
+    "<html>",
+    "https://app.example.com/",
+    "HTTP://APP.EXAMPLE.COM"
   };
 
   @Test
@@ -45,23 +80,46 @@ class GraderFuzzTest {
         StringBuilder value = new StringBuilder();
         int parts = random.nextInt(4);
         for (int p = 0; p < parts; p++) {
-          value.append(p == 0 ? "" : random.nextBoolean() ? ", " : ",").append(PIECES[random.nextInt(PIECES.length)]);
+          value
+              .append(p == 0 ? "" : random.nextBoolean() ? ", " : ",")
+              .append(PIECES[random.nextInt(PIECES.length)]);
         }
         headers.add(new HeaderLine(NAMES[random.nextInt(NAMES.length)], value.toString()));
       }
-      int status = random.nextInt(10) == 0 ? random.nextInt(1000) : new int[] {200, 204, 301, 302, 401, 403, 404, 500}[random.nextInt(8)];
+      int status =
+          random.nextInt(10) == 0
+              ? random.nextInt(1000)
+              : new int[] {200, 204, 301, 302, 401, 403, 404, 500}[random.nextInt(8)];
       String body = random.nextInt(5) == 0 ? "<!doctype html><p>x" : "";
-      List<HeaderLine> requestHeaders = random.nextBoolean()
-          ? List.of(new HeaderLine("Authorization", "Bearer x"), new HeaderLine("Content-Type", "application/json"))
-          : List.of(new HeaderLine("X-Stainless-Timeout", "600"));
-      CorsRequest request = new CorsRequest("https://api.example.com/v1/chat/completions",
-          random.nextBoolean() ? "https://app.example.com" : "null",
-          new String[] {"POST", "GET", "patch", "PUT", "DELETE"}[random.nextInt(5)], requestHeaders,
-          random.nextBoolean() ? CredentialsMode.OMIT : CredentialsMode.INCLUDE);
-      SentRequest sent = new SentRequest("OPTIONS", request.url(), "HTTP/1.1", List.of(), List.of());
-      Exchange preflight = Exchange.ofResponse(sent, new RecordedResponse(status, "HTTP/1.1", headers, null, body, false), Instant.EPOCH, 1);
-      Exchange actual = random.nextBoolean() ? null
-          : Exchange.ofResponse(sent, new RecordedResponse(200, "HTTP/1.1", headers, null, "", false), Instant.EPOCH, 1);
+      List<HeaderLine> requestHeaders =
+          random.nextBoolean()
+              ? List.of(
+                  new HeaderLine("Authorization", "Bearer x"),
+                  new HeaderLine("Content-Type", "application/json"))
+              : List.of(new HeaderLine("X-Stainless-Timeout", "600"));
+      CorsRequest request =
+          new CorsRequest(
+              "https://api.example.com/v1/chat/completions",
+              random.nextBoolean() ? "https://app.example.com" : "null",
+              new String[] {"POST", "GET", "patch", "PUT", "DELETE"}[random.nextInt(5)],
+              requestHeaders,
+              random.nextBoolean() ? CredentialsMode.OMIT : CredentialsMode.INCLUDE);
+      SentRequest sent =
+          new SentRequest("OPTIONS", request.url(), "HTTP/1.1", List.of(), List.of());
+      Exchange preflight =
+          Exchange.ofResponse(
+              sent,
+              new RecordedResponse(status, "HTTP/1.1", headers, null, body, false),
+              Instant.EPOCH,
+              1);
+      Exchange actual =
+          random.nextBoolean()
+              ? null
+              : Exchange.ofResponse(
+                  sent,
+                  new RecordedResponse(200, "HTTP/1.1", headers, null, "", false),
+                  Instant.EPOCH,
+                  1);
       try {
         Verdict verdict = Grader.grade(request, preflight, actual);
         assertNotNull(verdict.outcome());
@@ -72,7 +130,16 @@ class GraderFuzzTest {
           }
         }
       } catch (RuntimeException e) {
-        fail("case " + i + " threw for status " + status + " headers " + headers + " request " + request, e);
+        fail(
+            "case "
+                + i
+                + " threw for status "
+                + status
+                + " headers "
+                + headers
+                + " request "
+                + request,
+            e);
       }
     }
   }

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 final class FaultServer implements AutoCloseable {
 
   interface Behaviour {
-    void serve(Socket socket, InputStream in, OutputStream out) throws IOException, InterruptedException;
+    void serve(Socket socket, InputStream in, OutputStream out)
+        throws IOException, InterruptedException;
   }
 
   private final ServerSocket socket;
@@ -23,23 +24,27 @@ final class FaultServer implements AutoCloseable {
     this(behaviour, true);
   }
 
-  /** @param readRequest false for clients that do not speak plain HTTP (a TLS handshake) */
+  /**
+   * @param readRequest false for clients that do not speak plain HTTP (a TLS handshake)
+   */
   FaultServer(Behaviour behaviour, boolean readRequest) throws IOException {
     socket = new ServerSocket();
     socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    thread = new Thread(() -> {
-      while (!socket.isClosed()) {
-        try (Socket client = socket.accept()) {
-          InputStream in = client.getInputStream();
-          if (readRequest) {
-            readHead(in);
-          }
-          behaviour.serve(client, in, client.getOutputStream());
-        } catch (IOException | InterruptedException e) {
-          // the probe gave up or the test ended
-        }
-      }
-    });
+    thread =
+        new Thread(
+            () -> {
+              while (!socket.isClosed()) {
+                try (Socket client = socket.accept()) {
+                  InputStream in = client.getInputStream();
+                  if (readRequest) {
+                    readHead(in);
+                  }
+                  behaviour.serve(client, in, client.getOutputStream());
+                } catch (IOException | InterruptedException e) {
+                  // the probe gave up or the test ended
+                }
+              }
+            });
     thread.setDaemon(true);
     thread.start();
   }

@@ -25,12 +25,18 @@ import org.junit.jupiter.api.Timeout;
 class ProberFaultsTest {
 
   private static final Duration TIMEOUT = Duration.ofMillis(1500);
-  private static final ProbeOptions OPTIONS = ProbeOptions.defaults().withTimeout(TIMEOUT).withConnectRetries(0);
+  private static final ProbeOptions OPTIONS =
+      ProbeOptions.defaults().withTimeout(TIMEOUT).withConnectRetries(0);
 
   private static Exchange send(String url) {
     try (Prober prober = new Prober(OPTIONS)) {
       long start = System.nanoTime();
-      Exchange exchange = prober.send(new PlannedRequest("OPTIONS", url, List.of(new HeaderLine("Origin", "https://a.example")), null)).join();
+      Exchange exchange =
+          prober
+              .send(
+                  new PlannedRequest(
+                      "OPTIONS", url, List.of(new HeaderLine("Origin", "https://a.example")), null))
+              .join();
       long ms = (System.nanoTime() - start) / 1_000_000;
       assertTrue(ms < TIMEOUT.toMillis() + 2000, "answered in " + ms + " ms");
       return exchange;
@@ -41,7 +47,9 @@ class ProberFaultsTest {
     assertNotNull(exchange.error(), "expected an error, got " + exchange.response());
     assertEquals(kind, exchange.error().kind(), exchange.error().message());
     assertFalse(exchange.error().message().contains("\n"), "one line");
-    assertFalse(exchange.error().message().contains("Exception"), "no exception class names: " + exchange.error().message());
+    assertFalse(
+        exchange.error().message().contains("Exception"),
+        "no exception class names: " + exchange.error().message());
   }
 
   @Test
@@ -52,7 +60,8 @@ class ProberFaultsTest {
     }
     Exchange exchange = send("http://127.0.0.1:" + port + "/");
     assertError(exchange, NetworkErrorKind.CONNECT);
-    assertTrue(exchange.error().message().contains("is the server running"), exchange.error().message());
+    assertTrue(
+        exchange.error().message().contains("is the server running"), exchange.error().message());
   }
 
   @Test
@@ -62,21 +71,28 @@ class ProberFaultsTest {
 
   @Test
   void resetMidHeaders() throws IOException {
-    try (FaultServer server = new FaultServer((socket, in, out) -> {
-      FaultServer.write(out, "HTTP/1.1 200 OK\r\nAccess-Control-Allow-Ori");
-      socket.setSoLinger(true, 0);
-      socket.close();
-    })) {
+    try (FaultServer server =
+        new FaultServer(
+            (socket, in, out) -> {
+              FaultServer.write(out, "HTTP/1.1 200 OK\r\nAccess-Control-Allow-Ori");
+              socket.setSoLinger(true, 0);
+              socket.close();
+            })) {
       Exchange exchange = send(server.url());
       assertNotNull(exchange.error());
-      assertTrue(exchange.error().kind() == NetworkErrorKind.PROTOCOL || exchange.error().kind() == NetworkErrorKind.CONNECT,
+      assertTrue(
+          exchange.error().kind() == NetworkErrorKind.PROTOCOL
+              || exchange.error().kind() == NetworkErrorKind.CONNECT,
           exchange.error().toString());
     }
   }
 
   @Test
   void tlsHandshakeFailure() throws IOException {
-    try (FaultServer server = new FaultServer((socket, in, out) -> FaultServer.write(out, "HTTP/1.1 400 Bad Request\r\n\r\n"), false)) {
+    try (FaultServer server =
+        new FaultServer(
+            (socket, in, out) -> FaultServer.write(out, "HTTP/1.1 400 Bad Request\r\n\r\n"),
+            false)) {
       assertError(send(server.url().replace("http://", "https://")), NetworkErrorKind.TLS);
     }
   }
@@ -90,33 +106,41 @@ class ProberFaultsTest {
 
   @Test
   void dripsOneBytePerSecond() throws IOException {
-    try (FaultServer server = new FaultServer((socket, in, out) -> {
-      for (char c : "HTTP/1.1 204 No Content\r\n\r\n".toCharArray()) {
-        out.write(c);
-        out.flush();
-        Thread.sleep(1000);
-      }
-    })) {
+    try (FaultServer server =
+        new FaultServer(
+            (socket, in, out) -> {
+              for (char c : "HTTP/1.1 204 No Content\r\n\r\n".toCharArray()) {
+                out.write(c);
+                out.flush();
+                Thread.sleep(1000);
+              }
+            })) {
       assertError(send(server.url()), NetworkErrorKind.TIMEOUT);
     }
   }
 
   @Test
   void invalidStatusLine() throws IOException {
-    try (FaultServer server = new FaultServer((socket, in, out) -> FaultServer.write(out, "HTPT/9 OK OK\r\n\r\n"))) {
+    try (FaultServer server =
+        new FaultServer((socket, in, out) -> FaultServer.write(out, "HTPT/9 OK OK\r\n\r\n"))) {
       assertError(send(server.url()), NetworkErrorKind.PROTOCOL);
     }
   }
 
   @Test
   void oneMebibyteHeaderIsAnErrorNotAHang() throws IOException {
-    try (FaultServer server = new FaultServer((socket, in, out) ->
-        FaultServer.write(out, "HTTP/1.1 204 No Content\r\nX-Big: " + "a".repeat(1 << 20) + "\r\n\r\n"))) {
+    try (FaultServer server =
+        new FaultServer(
+            (socket, in, out) ->
+                FaultServer.write(
+                    out,
+                    "HTTP/1.1 204 No Content\r\nX-Big: " + "a".repeat(1 << 20) + "\r\n\r\n"))) {
       Exchange exchange = send(server.url());
       // The JDK client caps header size; either outcome is a recorded row, never a crash or hang.
       assertTrue(exchange.error() != null || exchange.response().status() == 204);
       if (exchange.error() != null) {
-        assertEquals(NetworkErrorKind.PROTOCOL, exchange.error().kind(), exchange.error().message());
+        assertEquals(
+            NetworkErrorKind.PROTOCOL, exchange.error().kind(), exchange.error().message());
       }
     }
   }
@@ -128,7 +152,8 @@ class ProberFaultsTest {
       response.append("X-Line: ").append(i).append("\r\n");
     }
     response.append("Access-Control-Allow-Origin: *\r\n\r\n");
-    try (FaultServer server = new FaultServer((socket, in, out) -> FaultServer.write(out, response.toString()))) {
+    try (FaultServer server =
+        new FaultServer((socket, in, out) -> FaultServer.write(out, response.toString()))) {
       Exchange exchange = send(server.url());
       assertEquals(1000, HeaderLine.values(exchange.response().headers(), "X-Line").size());
     }
@@ -136,12 +161,16 @@ class ProberFaultsTest {
 
   @Test
   void endlessBodyIsCutAtTheHead() throws IOException {
-    try (FaultServer server = new FaultServer((socket, in, out) -> {
-      FaultServer.write(out, "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n");
-      while (!socket.isClosed()) {
-        FaultServer.write(out, "400\r\n" + "<p>".repeat(341) + "<\r\n");
-      }
-    })) {
+    try (FaultServer server =
+        new FaultServer(
+            (socket, in, out) -> {
+              FaultServer.write(
+                  out,
+                  "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n");
+              while (!socket.isClosed()) {
+                FaultServer.write(out, "400\r\n" + "<p>".repeat(341) + "<\r\n");
+              }
+            })) {
       Exchange exchange = send(server.url());
       assertEquals(404, exchange.response().status());
       assertTrue(exchange.response().bodyTruncated());
@@ -150,10 +179,13 @@ class ProberFaultsTest {
 
   @Test
   void bodyThatNeverEndsSlowlyKeepsTheHeaders() throws IOException {
-    try (FaultServer server = new FaultServer((socket, in, out) -> {
-      FaultServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\nVary: Origin\r\n\r\nabc");
-      Thread.sleep(10_000);
-    })) {
+    try (FaultServer server =
+        new FaultServer(
+            (socket, in, out) -> {
+              FaultServer.write(
+                  out, "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\nVary: Origin\r\n\r\nabc");
+              Thread.sleep(10_000);
+            })) {
       Exchange exchange = send(server.url());
       assertEquals(200, exchange.response().status());
       assertEquals("Origin", exchange.response().header("Vary"));
@@ -165,20 +197,27 @@ class ProberFaultsTest {
   void retriesOnlyConnectionFailures() throws IOException {
     int[] accepted = {0};
     try (ServerSocket s = new ServerSocket(0)) {
-      Thread t = new Thread(() -> {
-        while (true) {
-          try (Socket c = s.accept()) {
-            accepted[0]++;
-            c.setSoLinger(true, 0); // reset before any byte: a connection failure
-          } catch (IOException e) {
-            return;
-          }
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                while (true) {
+                  try (Socket c = s.accept()) {
+                    accepted[0]++;
+                    c.setSoLinger(true, 0); // reset before any byte: a connection failure
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              });
       t.setDaemon(true);
       t.start();
       try (Prober prober = new Prober(OPTIONS.withConnectRetries(2))) {
-        Exchange e = prober.send(new PlannedRequest("OPTIONS", "http://127.0.0.1:" + s.getLocalPort() + "/", List.of(), null)).join();
+        Exchange e =
+            prober
+                .send(
+                    new PlannedRequest(
+                        "OPTIONS", "http://127.0.0.1:" + s.getLocalPort() + "/", List.of(), null))
+                .join();
         assertNotNull(e.error());
       }
       assertTrue(accepted[0] >= 1, "attempts " + accepted[0]);

@@ -31,19 +31,27 @@ class ProberTest {
 
   @StartStop public final MockWebServer server = new MockWebServer();
 
-  private static final ProbeOptions FAST = ProbeOptions.defaults().withTimeout(Duration.ofSeconds(3)).withConnectRetries(0);
+  private static final ProbeOptions FAST =
+      ProbeOptions.defaults().withTimeout(Duration.ofSeconds(3)).withConnectRetries(0);
 
   private PlannedRequest preflight(String path) {
     CorsRequest request =
-        new CorsRequest("https://api.example.com/v1/chat/completions", "http://localhost:3000", "POST",
-            List.of(new HeaderLine("Authorization", "Bearer sk-secret"), new HeaderLine("Content-Type", "application/json")),
+        new CorsRequest(
+            "https://api.example.com/v1/chat/completions",
+            "http://localhost:3000",
+            "POST",
+            List.of(
+                new HeaderLine("Authorization", "Bearer sk-secret"),
+                new HeaderLine("Content-Type", "application/json")),
             CredentialsMode.OMIT);
-    return BrowserRequests.preflight(request, server.url(path).toString(), BrowserRequests.DEFAULT_USER_AGENT);
+    return BrowserRequests.preflight(
+        request, server.url(path).toString(), BrowserRequests.DEFAULT_USER_AGENT);
   }
 
   @Test
   void serverReceivesABrowserShapedPreflight() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(204).addHeader("Access-Control-Allow-Origin", "*").build());
+    server.enqueue(
+        new MockResponse.Builder().code(204).addHeader("Access-Control-Allow-Origin", "*").build());
     try (Prober prober = new Prober(FAST)) {
       Exchange exchange = prober.send(preflight("/v1/chat/completions")).join();
       assertNull(exchange.error());
@@ -55,7 +63,8 @@ class ProberTest {
     assertEquals("HTTP/1.1", received.getVersion());
     assertEquals("http://localhost:3000", received.getHeaders().get("Origin"));
     assertEquals("POST", received.getHeaders().get("Access-Control-Request-Method"));
-    assertEquals("authorization,content-type", received.getHeaders().get("Access-Control-Request-Headers"));
+    assertEquals(
+        "authorization,content-type", received.getHeaders().get("Access-Control-Request-Headers"));
     assertEquals("*/*", received.getHeaders().get("Accept"));
     assertEquals("cors", received.getHeaders().get("Sec-Fetch-Mode"));
     assertEquals("empty", received.getHeaders().get("Sec-Fetch-Dest"));
@@ -71,19 +80,24 @@ class ProberTest {
 
   @Test
   void repeatedHeaderLinesStaySeparateAndInOrder() {
-    server.enqueue(new MockResponse.Builder().code(200)
-        .addHeader("Access-Control-Allow-Origin", "https://a.example")
-        .addHeader("X-Mid", "1")
-        .addHeader("Access-Control-Allow-Origin", "https://b.example")
-        .addHeader("Vary", "Origin")
-        .addHeader("Vary", "Access-Control-Request-Headers")
-        .addHeader("X-Empty", "")
-        .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Access-Control-Allow-Origin", "https://a.example")
+            .addHeader("X-Mid", "1")
+            .addHeader("Access-Control-Allow-Origin", "https://b.example")
+            .addHeader("Vary", "Origin")
+            .addHeader("Vary", "Access-Control-Request-Headers")
+            .addHeader("X-Empty", "")
+            .build());
     try (Prober prober = new Prober(FAST)) {
       Exchange exchange = prober.send(preflight("/")).join();
       List<HeaderLine> headers = exchange.response().headers();
-      assertEquals(List.of("https://a.example", "https://b.example"), HeaderLine.values(headers, "Access-Control-Allow-Origin"));
-      assertEquals(List.of("Origin", "Access-Control-Request-Headers"), HeaderLine.values(headers, "Vary"));
+      assertEquals(
+          List.of("https://a.example", "https://b.example"),
+          HeaderLine.values(headers, "Access-Control-Allow-Origin"));
+      assertEquals(
+          List.of("Origin", "Access-Control-Request-Headers"), HeaderLine.values(headers, "Vary"));
       assertEquals(List.of(""), HeaderLine.values(headers, "X-Empty"));
       assertEquals("HTTP/1.1", exchange.response().httpVersion());
     }
@@ -91,7 +105,8 @@ class ProberTest {
 
   @Test
   void redirectIsRecordedNotFollowed() {
-    server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/elsewhere").build());
+    server.enqueue(
+        new MockResponse.Builder().code(302).addHeader("Location", "/elsewhere").build());
     server.enqueue(new MockResponse.Builder().code(200).build());
     try (Prober prober = new Prober(FAST)) {
       Exchange exchange = prober.send(preflight("/start")).join();
@@ -104,7 +119,12 @@ class ProberTest {
   @Test
   void bodyHeadAndContentTypeAreKept() {
     String html = "<!DOCTYPE html><html>" + "x".repeat(10_000) + "</html>";
-    server.enqueue(new MockResponse.Builder().code(404).addHeader("Content-Type", "text/html").body(html).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(404)
+            .addHeader("Content-Type", "text/html")
+            .body(html)
+            .build());
     try (Prober prober = new Prober(FAST.withBodyHeadBytes(1024))) {
       Exchange exchange = prober.send(preflight("/")).join();
       assertEquals("text/html", exchange.response().contentType());
@@ -116,7 +136,9 @@ class ProberTest {
   @Test
   void slowHeadersBecomeTimeout() {
     server.enqueue(new MockResponse.Builder().code(204).headersDelay(5, TimeUnit.SECONDS).build());
-    try (Prober prober = new Prober(ProbeOptions.defaults().withTimeout(Duration.ofMillis(500)).withConnectRetries(0))) {
+    try (Prober prober =
+        new Prober(
+            ProbeOptions.defaults().withTimeout(Duration.ofMillis(500)).withConnectRetries(0))) {
       long start = System.nanoTime();
       Exchange exchange = prober.send(preflight("/")).join();
       assertEquals(NetworkErrorKind.TIMEOUT, exchange.error().kind());
@@ -129,20 +151,25 @@ class ProberTest {
   void concurrencyIsBounded() {
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger peak = new AtomicInteger();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        int now = inFlight.incrementAndGet();
-        peak.accumulateAndGet(now, Math::max);
-        Thread.sleep(30);
-        inFlight.decrementAndGet();
-        return new MockResponse.Builder().code(204).build();
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            int now = inFlight.incrementAndGet();
+            peak.accumulateAndGet(now, Math::max);
+            Thread.sleep(30);
+            inFlight.decrementAndGet();
+            return new MockResponse.Builder().code(204).build();
+          }
+        });
     try (Prober prober = new Prober(FAST.withConcurrency(50).withPerHostConcurrency(10))) {
-      List<Exchange> all = java.util.stream.IntStream.range(0, 120)
-          .mapToObj(i -> prober.send(preflight("/" + i)))
-          .toList().stream().map(f -> f.join()).toList();
+      List<Exchange> all =
+          java.util.stream.IntStream.range(0, 120)
+              .mapToObj(i -> prober.send(preflight("/" + i)))
+              .toList()
+              .stream()
+              .map(f -> f.join())
+              .toList();
       assertTrue(all.stream().allMatch(e -> e.error() == null && e.response().status() == 204));
     }
     assertTrue(peak.get() <= 10, "per-host limit 10, saw " + peak.get());
@@ -163,7 +190,8 @@ class ProberTest {
   void reusableAfterAFailure() {
     server.enqueue(new MockResponse.Builder().code(204).build());
     try (Prober prober = new Prober(FAST)) {
-      Exchange refused = prober.send(new PlannedRequest("OPTIONS", "http://127.0.0.1:1/", List.of(), null)).join();
+      Exchange refused =
+          prober.send(new PlannedRequest("OPTIONS", "http://127.0.0.1:1/", List.of(), null)).join();
       assertEquals(NetworkErrorKind.CONNECT, refused.error().kind());
       assertFalse(prober.send(preflight("/")).join().failed());
     }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Timeout;
 class ReplicaServerTest {
 
   private static ReplicaServer server;
-  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeAll
   static void start() throws IOException {
@@ -50,51 +51,78 @@ class ReplicaServerTest {
 
   @Test
   void headerLinesGoOutExactlyAsRecorded() throws IOException {
-    String response = raw("OPTIONS /nvidia-nim/chat/completions HTTP/1.1\r\nHost: x\r\nOrigin: https://example.com\r\n"
-        + "Access-Control-Request-Method: POST\r\nConnection: close\r\n\r\n");
-    assertTrue(response.startsWith("HTTP/1.1 200 OK\r\nVary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers\r\n"), response);
+    String response =
+        raw(
+            "OPTIONS /nvidia-nim/chat/completions HTTP/1.1\r\nHost: x\r\nOrigin: https://example.com\r\n"
+                + "Access-Control-Request-Method: POST\r\nConnection: close\r\n\r\n");
+    assertTrue(
+        response.startsWith(
+            "HTTP/1.1 200 OK\r\nVary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers\r\n"),
+        response);
     assertTrue(!response.toLowerCase().contains("access-control-allow"), response);
   }
 
   @Test
   void originIsSubstitutedAndRulesMatchOnOrigin() throws IOException {
-    String listed = raw("OPTIONS /xerotier/chat/completions HTTP/1.1\r\nOrigin: https://app.example.com\r\nConnection: close\r\n\r\n");
-    assertTrue(listed.startsWith("HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: https://app.example.com\r\nAccess-Control-Allow-Credentials: true\r\n"), listed);
-    String other = raw("OPTIONS /xerotier/chat/completions HTTP/1.1\r\nOrigin: https://evil.example\r\nConnection: close\r\n\r\n");
+    String listed =
+        raw(
+            "OPTIONS /xerotier/chat/completions HTTP/1.1\r\nOrigin: https://app.example.com\r\nConnection: close\r\n\r\n");
+    assertTrue(
+        listed.startsWith(
+            "HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: https://app.example.com\r\nAccess-Control-Allow-Credentials: true\r\n"),
+        listed);
+    String other =
+        raw(
+            "OPTIONS /xerotier/chat/completions HTTP/1.1\r\nOrigin: https://evil.example\r\nConnection: close\r\n\r\n");
     assertTrue(other.startsWith("HTTP/1.1 200 OK\r\n") && !other.contains("Access-Control"), other);
   }
 
   @Test
   void requestHeaderConditions() throws Exception {
-    HttpRequest optIn = HttpRequest.newBuilder(URI.create(server.baseUrl("anthropic") + "/v1/messages"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", "https://example.com")
-        .header("Access-Control-Request-Headers", "anthropic-dangerous-direct-browser-access,anthropic-version,x-api-key")
-        .build();
+    HttpRequest optIn =
+        HttpRequest.newBuilder(URI.create(server.baseUrl("anthropic") + "/v1/messages"))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", "https://example.com")
+            .header(
+                "Access-Control-Request-Headers",
+                "anthropic-dangerous-direct-browser-access,anthropic-version,x-api-key")
+            .build();
     HttpResponse<String> yes = CLIENT.send(optIn, HttpResponse.BodyHandlers.ofString());
     assertEquals("*", yes.headers().firstValue("access-control-allow-origin").orElse(null));
-    assertEquals("anthropic-dangerous-direct-browser-access,anthropic-version,x-api-key",
+    assertEquals(
+        "anthropic-dangerous-direct-browser-access,anthropic-version,x-api-key",
         yes.headers().firstValue("access-control-allow-headers").orElse(null));
-    HttpRequest plain = HttpRequest.newBuilder(URI.create(server.baseUrl("anthropic") + "/v1/messages?beta=true"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", "https://example.com")
-        .header("Access-Control-Request-Headers", "anthropic-version,x-api-key")
-        .build();
-    assertTrue(CLIENT.send(plain, HttpResponse.BodyHandlers.ofString()).headers().firstValue("access-control-allow-origin").isEmpty());
+    HttpRequest plain =
+        HttpRequest.newBuilder(URI.create(server.baseUrl("anthropic") + "/v1/messages?beta=true"))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", "https://example.com")
+            .header("Access-Control-Request-Headers", "anthropic-version,x-api-key")
+            .build();
+    assertTrue(
+        CLIENT
+            .send(plain, HttpResponse.BodyHandlers.ofString())
+            .headers()
+            .firstValue("access-control-allow-origin")
+            .isEmpty());
   }
 
   @Test
   void keepAliveServesTwoRequestsOnOneConnection() throws IOException {
-    String both = raw("OPTIONS /azure/chat/completions HTTP/1.1\r\nHost: x\r\n\r\n"
-        + "POST /azure/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+    String both =
+        raw(
+            "OPTIONS /azure/chat/completions HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "POST /azure/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
     assertTrue(both.startsWith("HTTP/1.1 200 OK\r\n"), both);
     assertTrue(both.contains("HTTP/1.1 401 Unauthorized\r\n"), both);
   }
 
   @Test
   void unknownReplicaIs404() throws Exception {
-    HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/nope/x")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/nope/x"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(404, r.statusCode());
     assertTrue(r.body().contains("no replica named 'nope'"));
   }
@@ -104,11 +132,17 @@ class ReplicaServerTest {
     ReplicaCatalog catalog = ReplicaCatalog.loadBuiltin();
     assertTrue(catalog.ids().size() >= 19, catalog.ids().toString());
     for (String id : catalog.ids()) {
-      HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(server.baseUrl(id) + "/chat/completions"))
-          .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://example.com").build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl(id) + "/chat/completions"))
+                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                  .header("Origin", "https://example.com")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertTrue(r.statusCode() >= 200 && r.statusCode() < 500, id + " answered " + r.statusCode());
-      assertTrue(catalog.get(id).source() != null && !catalog.get(id).source().isBlank(), id + " names its source");
+      assertTrue(
+          catalog.get(id).source() != null && !catalog.get(id).source().isBlank(),
+          id + " names its source");
     }
   }
 
@@ -118,12 +152,17 @@ class ReplicaServerTest {
     java.nio.file.Path dir = java.nio.file.Path.of("src/main/resources/replicas");
     java.util.Set<String> present;
     try (var files = java.nio.file.Files.list(dir)) {
-      present = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".yaml") && !n.equals("index.yaml")).collect(java.util.stream.Collectors.toSet());
+      present =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".yaml") && !n.equals("index.yaml"))
+              .collect(java.util.stream.Collectors.toSet());
     }
     java.util.Set<String> listed = new java.util.HashSet<>();
-    new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(dir.resolve("index.yaml").toFile())
-        .path("files").forEach(f -> listed.add(f.asText()));
+    new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+        .readTree(dir.resolve("index.yaml").toFile())
+        .path("files")
+        .forEach(f -> listed.add(f.asText()));
     assertEquals(present, listed);
     ReplicaCatalog catalog = ReplicaCatalog.load(dir);
     for (String file : present) {
@@ -134,17 +173,28 @@ class ReplicaServerTest {
 
   @Test
   void hundredConcurrentRequests() {
-    List<CompletableFuture<HttpResponse<Void>>> all = IntStream.range(0, 100)
-        .mapToObj(i -> CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(server.baseUrl("openrouter") + "/chat/completions"))
-            .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()))
-        .toList();
+    List<CompletableFuture<HttpResponse<Void>>> all =
+        IntStream.range(0, 100)
+            .mapToObj(
+                i ->
+                    CLIENT.sendAsync(
+                        HttpRequest.newBuilder(
+                                URI.create(server.baseUrl("openrouter") + "/chat/completions"))
+                            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                        HttpResponse.BodyHandlers.discarding()))
+            .toList();
     assertTrue(all.stream().allMatch(f -> f.join().statusCode() == 204));
   }
 
   @Test
-  void badDataFileIsRejectedWithItsName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
-    java.nio.file.Files.writeString(dir.resolve("x.yaml"), "id: x\nrules:\n  - respond: {status: 200}\n    whenn: {}\n");
-    IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> ReplicaCatalog.load(dir));
+  void badDataFileIsRejectedWithItsName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    java.nio.file.Files.writeString(
+        dir.resolve("x.yaml"), "id: x\nrules:\n  - respond: {status: 200}\n    whenn: {}\n");
+    IOException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IOException.class, () -> ReplicaCatalog.load(dir));
     assertTrue(e.getMessage().contains("x.yaml"), e.getMessage());
   }
 }

@@ -38,53 +38,162 @@ final class ReportFixtures {
 
   static AuditRun seedRun() {
     List<AuditResult> results = new ArrayList<>();
-    results.add(row(results.size(), provider("openrouter", "OpenRouter", "https://openrouter.ai/api/v1", List.of("22 models including Claude, Gemini, Llama, Mistral, Qwen, Kimi"), null, List.of()),
-        "fetch", response(204, List.of(
-            h("access-control-allow-headers", "Authorization, User-Agent, X-Api-Key, X-CSRF-Token, X-Requested-With, Accept, Content-Type"),
-            h("access-control-allow-methods", "GET,OPTIONS,PATCH,DELETE,POST,PUT"),
-            h("access-control-allow-origin", "*")), null, "")));
-    results.add(row(results.size(), provider("azure", "Azure", "https://assert-service.services.ai.azure.com/openai/v1", List.of(), null, List.of()),
-        "fetch", response(200, List.of(
-            h("access-control-allow-headers", "authorization, content-type"),
-            h("access-control-allow-methods", "POST"),
-            h("access-control-allow-origin", "*")), null, "")));
-    results.add(row(results.size(), provider("modelstream", "ModelStream", "https://api.modelstream.ai/v1", List.of(),
-            "History - previously returned 403 with no CORS headers. Fixed by ModelStream on 2026-06-09.", List.of()),
-        "fetch", response(204, List.of(
-            h("access-control-allow-headers", "Origin, Content-Type, Content-Length, Accept, Accept-Language, Accept-Encoding, Authorization, Cache-Control"),
-            h("access-control-allow-methods", "GET,POST,PUT,DELETE,OPTIONS,PATCH,HEAD"),
-            h("access-control-allow-origin", "*"),
-            h("access-control-max-age", "43200")), null, "")));
-    results.add(row(results.size(), provider("nvidia-nim", "NVIDIA NIM", "https://integrate.api.nvidia.com/v1",
-            List.of("meta/llama-4-maverick", "mistralai/mistral-nemotron"), null, List.of()),
-        "fetch", response(200, List.of(h("vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers")), null, "")));
-    results.add(row(results.size(), provider("opencode-zen", "OpenCode Zen", "https://opencode.ai/zen/v1", List.of("nemotron-3-super-free"), null,
-            List.of("https://github.com/anomalyco/opencode/issues/31041")),
-        "fetch", response(404, List.of(h("content-type", "text/html; charset=utf-8")), "text/html; charset=utf-8",
-            "<!DOCTYPE html><html><body><h1>404</h1><p>Not Found</p></body></html>")));
-    results.add(row(results.size(), provider("mistral", "Mistral", "https://api.mistral.ai/v1", List.of(), null, List.of()),
-        "openai-sdk", response(204, List.of(
-            h("access-control-allow-headers", "authorization, content-type"),
-            h("access-control-allow-origin", "*")), null, "")));
-    Provider down = provider("local", "Local vLLM", "http://localhost:8000/v1", List.of(), null, List.of());
+    results.add(
+        row(
+            results.size(),
+            provider(
+                "openrouter",
+                "OpenRouter",
+                "https://openrouter.ai/api/v1",
+                List.of("22 models including Claude, Gemini, Llama, Mistral, Qwen, Kimi"),
+                null,
+                List.of()),
+            "fetch",
+            response(
+                204,
+                List.of(
+                    h(
+                        "access-control-allow-headers",
+                        "Authorization, User-Agent, X-Api-Key, X-CSRF-Token, X-Requested-With, Accept, Content-Type"),
+                    h("access-control-allow-methods", "GET,OPTIONS,PATCH,DELETE,POST,PUT"),
+                    h("access-control-allow-origin", "*")),
+                null,
+                "")));
+    results.add(
+        row(
+            results.size(),
+            provider(
+                "azure",
+                "Azure",
+                "https://assert-service.services.ai.azure.com/openai/v1",
+                List.of(),
+                null,
+                List.of()),
+            "fetch",
+            response(
+                200,
+                List.of(
+                    h("access-control-allow-headers", "authorization, content-type"),
+                    h("access-control-allow-methods", "POST"),
+                    h("access-control-allow-origin", "*")),
+                null,
+                "")));
+    results.add(
+        row(
+            results.size(),
+            provider(
+                "modelstream",
+                "ModelStream",
+                "https://api.modelstream.ai/v1",
+                List.of(),
+                "History - previously returned 403 with no CORS headers. Fixed by ModelStream on 2026-06-09.",
+                List.of()),
+            "fetch",
+            response(
+                204,
+                List.of(
+                    h(
+                        "access-control-allow-headers",
+                        "Origin, Content-Type, Content-Length, Accept, Accept-Language, Accept-Encoding, Authorization, Cache-Control"),
+                    h("access-control-allow-methods", "GET,POST,PUT,DELETE,OPTIONS,PATCH,HEAD"),
+                    h("access-control-allow-origin", "*"),
+                    h("access-control-max-age", "43200")),
+                null,
+                "")));
+    results.add(
+        row(
+            results.size(),
+            provider(
+                "nvidia-nim",
+                "NVIDIA NIM",
+                "https://integrate.api.nvidia.com/v1",
+                List.of("meta/llama-4-maverick", "mistralai/mistral-nemotron"),
+                null,
+                List.of()),
+            "fetch",
+            response(
+                200,
+                List.of(
+                    h(
+                        "vary",
+                        "Origin, Access-Control-Request-Method, Access-Control-Request-Headers")),
+                null,
+                "")));
+    results.add(
+        row(
+            results.size(),
+            provider(
+                "opencode-zen",
+                "OpenCode Zen",
+                "https://opencode.ai/zen/v1",
+                List.of("nemotron-3-super-free"),
+                null,
+                List.of("https://github.com/anomalyco/opencode/issues/31041")),
+            "fetch",
+            response(
+                404,
+                List.of(h("content-type", "text/html; charset=utf-8")),
+                "text/html; charset=utf-8",
+                "<!DOCTYPE html><html><body><h1>404</h1><p>Not Found</p></body></html>")));
+    results.add(
+        row(
+            results.size(),
+            provider("mistral", "Mistral", "https://api.mistral.ai/v1", List.of(), null, List.of()),
+            "openai-sdk",
+            response(
+                204,
+                List.of(
+                    h("access-control-allow-headers", "authorization, content-type"),
+                    h("access-control-allow-origin", "*")),
+                null,
+                "")));
+    Provider down =
+        provider("local", "Local vLLM", "http://localhost:8000/v1", List.of(), null, List.of());
     CorsRequest downRequest = request(down, "fetch");
-    AuditTarget downTarget = new AuditTarget(results.size(), down, "fetch", downRequest, down.url(), null);
-    Exchange refused = Exchange.ofError(sent(downRequest, down.url()),
-        new NetworkError(NetworkErrorKind.CONNECT, "connection to localhost:8000 refused (nothing listens there): is the server running and the port right?"),
-        AT, 2);
-    results.add(new AuditResult(downTarget, refused, null, Grader.grade(downRequest, refused, null)));
-    Provider skipped = provider("openai", "OpenAI", "https://api.openai.com/v1", List.of(), null, List.of());
-    results.add(new AuditResult(new AuditTarget(results.size(), skipped, "fetch", request(skipped, "fetch"), null,
-        "no replica of this provider; run without --replicas to audit it live"), null, null, null));
-    List<Finding> findings = List.of(new Finding("mistral", FindingCode.REFLECTS_ANY_ORIGIN, Severity.CRITICAL,
-        "https://cors-audit-attacker.invalid", "preflight",
-        "allows an arbitrary attacker origin (https://cors-audit-attacker.invalid) together with Access-Control-Allow-Credentials: true",
-        "check Origin against allow_origins for exact equality",
-        List.of(h("access-control-allow-origin", "https://cors-audit-attacker.invalid"), h("access-control-allow-credentials", "true"))));
+    AuditTarget downTarget =
+        new AuditTarget(results.size(), down, "fetch", downRequest, down.url(), null);
+    Exchange refused =
+        Exchange.ofError(
+            sent(downRequest, down.url()),
+            new NetworkError(
+                NetworkErrorKind.CONNECT,
+                "connection to localhost:8000 refused (nothing listens there): is the server running and the port right?"),
+            AT,
+            2);
+    results.add(
+        new AuditResult(downTarget, refused, null, Grader.grade(downRequest, refused, null)));
+    Provider skipped =
+        provider("openai", "OpenAI", "https://api.openai.com/v1", List.of(), null, List.of());
+    results.add(
+        new AuditResult(
+            new AuditTarget(
+                results.size(),
+                skipped,
+                "fetch",
+                request(skipped, "fetch"),
+                null,
+                "no replica of this provider; run without --replicas to audit it live"),
+            null,
+            null,
+            null));
+    List<Finding> findings =
+        List.of(
+            new Finding(
+                "mistral",
+                FindingCode.REFLECTS_ANY_ORIGIN,
+                Severity.CRITICAL,
+                "https://cors-audit-attacker.invalid",
+                "preflight",
+                "allows an arbitrary attacker origin (https://cors-audit-attacker.invalid) together with Access-Control-Allow-Credentials: true",
+                "check Origin against allow_origins for exact equality",
+                List.of(
+                    h("access-control-allow-origin", "https://cors-audit-attacker.invalid"),
+                    h("access-control-allow-credentials", "true"))));
     return new AuditRun(VERSION, AT, true, results, findings, true);
   }
 
-  private static AuditResult row(int seq, Provider provider, String profile, RecordedResponse response) {
+  private static AuditResult row(
+      int seq, Provider provider, String profile, RecordedResponse response) {
     CorsRequest request = request(provider, profile);
     Exchange preflight = Exchange.ofResponse(sent(request, provider.url()), response, AT, 42);
     AuditTarget target = new AuditTarget(seq, provider, profile, request, provider.url(), null);
@@ -93,21 +202,49 @@ final class ReportFixtures {
 
   private static CorsRequest request(Provider provider, String profile) {
     HeaderProfile headers = BuiltinProfiles.all().get(profile);
-    return new CorsRequest(provider.url(), "https://example.com", "POST", headers.headers(), CredentialsMode.OMIT);
+    return new CorsRequest(
+        provider.url(), "https://example.com", "POST", headers.headers(), CredentialsMode.OMIT);
   }
 
   private static SentRequest sent(CorsRequest request, String url) {
     PlannedRequest planned = BrowserRequests.preflight(request, url, "Mozilla/5.0 (test)");
-    return new SentRequest(planned.method(), url, "HTTP/1.1", planned.headers(),
+    return new SentRequest(
+        planned.method(),
+        url,
+        "HTTP/1.1",
+        planned.headers(),
         List.of(h("Host", java.net.URI.create(url).getRawAuthority()), h("Content-Length", "0")));
   }
 
-  private static Provider provider(String id, String name, String base, List<String> models, String notes, List<String> tracking) {
-    return new Provider(id, name, base, "/chat/completions", base + "/chat/completions", "POST", List.of("fetch"),
-        List.of("https://example.com"), CredentialsMode.OMIT, notes, models, tracking, id, false, null, false, null);
+  private static Provider provider(
+      String id,
+      String name,
+      String base,
+      List<String> models,
+      String notes,
+      List<String> tracking) {
+    return new Provider(
+        id,
+        name,
+        base,
+        "/chat/completions",
+        base + "/chat/completions",
+        "POST",
+        List.of("fetch"),
+        List.of("https://example.com"),
+        CredentialsMode.OMIT,
+        notes,
+        models,
+        tracking,
+        id,
+        false,
+        null,
+        false,
+        null);
   }
 
-  private static RecordedResponse response(int status, List<HeaderLine> headers, String contentType, String body) {
+  private static RecordedResponse response(
+      int status, List<HeaderLine> headers, String contentType, String body) {
     return new RecordedResponse(status, "HTTP/1.1", headers, contentType, body, false);
   }
 

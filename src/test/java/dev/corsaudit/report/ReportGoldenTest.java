@@ -31,7 +31,10 @@ class ReportGoldenTest {
       Files.createDirectories(GOLDEN);
       Files.writeString(file, actual, StandardCharsets.UTF_8);
     }
-    assertEquals(Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n"), actual, "golden " + file);
+    assertEquals(
+        Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n"),
+        actual,
+        "golden " + file);
   }
 
   static String extension(ReportFormat format) {
