@@ -2,6 +2,7 @@ package dev.corsaudit.audit;
 
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.result.AuditTarget;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

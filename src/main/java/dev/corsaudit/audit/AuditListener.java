@@ -1,5 +1,7 @@
 package dev.corsaudit.audit;
 
+import dev.corsaudit.result.AuditResult;
+
 /** Told about progress, e.g. to draw a progress line. Called from probe threads. */
 public interface AuditListener {
   void started(int total);

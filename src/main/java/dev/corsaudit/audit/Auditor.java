@@ -9,6 +9,8 @@ import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.PlannedRequest;
 import dev.corsaudit.probe.Prober;
+import dev.corsaudit.result.AuditResult;
+import dev.corsaudit.result.AuditTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -5,6 +5,7 @@ import dev.corsaudit.browser.Confirmer;
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.EngineVerdict;
 import dev.corsaudit.model.CorsRequest;
+import dev.corsaudit.result.AuditResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.policy.CorsPolicy;
 import dev.corsaudit.probe.Prober;
+import dev.corsaudit.result.AuditTarget;
 import dev.corsaudit.security.Finding;
 import dev.corsaudit.security.FindingCode;
 import dev.corsaudit.security.HostileOrigin;

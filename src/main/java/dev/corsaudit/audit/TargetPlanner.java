@@ -6,6 +6,7 @@ import dev.corsaudit.config.Provider;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.CredentialsMode;
 import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.result.AuditTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

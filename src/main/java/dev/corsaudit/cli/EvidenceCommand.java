@@ -1,8 +1,8 @@
 package dev.corsaudit.cli;
 
-import dev.corsaudit.audit.AuditResult;
-import dev.corsaudit.audit.AuditRun;
 import dev.corsaudit.evidence.EvidenceRenderer;
+import dev.corsaudit.result.AuditResult;
+import dev.corsaudit.result.AuditRun;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

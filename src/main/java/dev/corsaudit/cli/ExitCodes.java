@@ -26,7 +26,7 @@ public final class ExitCodes {
    * The exit code a run calls for: a FAIL row or a CRITICAL/HIGH security finding → 1, else an
    * ERROR row → 3, else 0.
    */
-  public static int forRun(dev.corsaudit.audit.AuditRun run) {
+  public static int forRun(dev.corsaudit.result.AuditRun run) {
     boolean severe =
         run.findings().stream()
             .anyMatch(
@@ -37,9 +37,9 @@ public final class ExitCodes {
   }
 
   /** The exit code a run's results call for: any FAIL → 1, else any ERROR → 3, else 0. */
-  public static int forResults(java.util.List<dev.corsaudit.audit.AuditResult> results) {
+  public static int forResults(java.util.List<dev.corsaudit.result.AuditResult> results) {
     boolean error = false;
-    for (dev.corsaudit.audit.AuditResult result : results) {
+    for (dev.corsaudit.result.AuditResult result : results) {
       if (result.verdict() == null) {
         continue;
       }

@@ -1,6 +1,6 @@
 package dev.corsaudit.cli;
 
-import dev.corsaudit.audit.AuditRun;
+import dev.corsaudit.result.AuditRun;
 
 /**
  * Which findings make the exit code non-zero. {@code error} is the strictest and check's default (1

@@ -1,9 +1,9 @@
 package dev.corsaudit.cli;
 
 import dev.corsaudit.ToolVersion;
-import dev.corsaudit.audit.AuditResult;
-import dev.corsaudit.audit.AuditRun;
-import dev.corsaudit.audit.AuditTarget;
+import dev.corsaudit.result.AuditResult;
+import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.AuditTarget;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package dev.corsaudit.cli;
 
 import dev.corsaudit.UserException;
 import dev.corsaudit.audit.AuditListener;
-import dev.corsaudit.audit.AuditRun;
 import dev.corsaudit.report.AtomicFiles;
 import dev.corsaudit.report.ReportFormat;
 import dev.corsaudit.report.Reports;
+import dev.corsaudit.result.AuditRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,8 +1,8 @@
 package dev.corsaudit.cli;
 
 import dev.corsaudit.audit.AuditListener;
-import dev.corsaudit.audit.AuditResult;
 import dev.corsaudit.grade.Outcome;
+import dev.corsaudit.result.AuditResult;
 import java.io.PrintWriter;
 import java.net.URI;
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.corsaudit.audit.AuditResult;
 import dev.corsaudit.grade.Cause;
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.EngineVerdict;
@@ -16,6 +15,7 @@ import dev.corsaudit.model.RecordedResponse;
 import dev.corsaudit.policy.CorsPolicy;
 import dev.corsaudit.probe.Prober;
 import dev.corsaudit.report.Redactor;
+import dev.corsaudit.result.AuditResult;
 import java.time.Instant;
 
 /**

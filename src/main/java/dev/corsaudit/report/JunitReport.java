@@ -1,8 +1,8 @@
 package dev.corsaudit.report;
 
-import dev.corsaudit.audit.AuditResult;
-import dev.corsaudit.audit.AuditRun;
 import dev.corsaudit.grade.Cause;
+import dev.corsaudit.result.AuditResult;
+import dev.corsaudit.result.AuditRun;
 import java.io.IOException;
 import java.io.Writer;
 

@@ -1,8 +1,5 @@
 package dev.corsaudit.report;
 
-import dev.corsaudit.audit.AuditResult;
-import dev.corsaudit.audit.AuditRun;
-import dev.corsaudit.audit.AuditTarget;
 import dev.corsaudit.audit.BrowserConfirmations;
 import dev.corsaudit.browser.BrowserConfirmation;
 import dev.corsaudit.config.Provider;
@@ -14,6 +11,9 @@ import dev.corsaudit.grade.EngineVerdict;
 import dev.corsaudit.grade.Outcome;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.result.AuditResult;
+import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.AuditTarget;
 import dev.corsaudit.security.Finding;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,6 +1,6 @@
 package dev.corsaudit.report;
 
-import dev.corsaudit.audit.AuditRun;
+import dev.corsaudit.result.AuditRun;
 import java.io.IOException;
 import java.io.Writer;
 

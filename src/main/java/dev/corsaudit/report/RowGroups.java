@@ -1,6 +1,6 @@
 package dev.corsaudit.report;
 
-import dev.corsaudit.audit.AuditResult;
+import dev.corsaudit.result.AuditResult;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package dev.corsaudit.report;
 
-import dev.corsaudit.audit.AuditResult;
 import dev.corsaudit.fetch.BrowserRequests;
 import dev.corsaudit.fetch.PreflightPlan;
 import dev.corsaudit.grade.Cause;
@@ -8,6 +7,7 @@ import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.HttpReasons;
 import dev.corsaudit.model.RecordedResponse;
+import dev.corsaudit.result.AuditResult;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

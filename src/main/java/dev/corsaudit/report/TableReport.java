@@ -1,9 +1,9 @@
 package dev.corsaudit.report;
 
-import dev.corsaudit.audit.AuditResult;
-import dev.corsaudit.audit.AuditRun;
 import dev.corsaudit.grade.Cause;
 import dev.corsaudit.grade.CauseCode;
+import dev.corsaudit.result.AuditResult;
+import dev.corsaudit.result.AuditRun;
 import dev.corsaudit.security.Finding;
 import java.io.IOException;
 import java.io.Writer;

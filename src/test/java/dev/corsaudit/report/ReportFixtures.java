@@ -1,8 +1,5 @@
 package dev.corsaudit.report;
 
-import dev.corsaudit.audit.AuditResult;
-import dev.corsaudit.audit.AuditRun;
-import dev.corsaudit.audit.AuditTarget;
 import dev.corsaudit.config.BuiltinProfiles;
 import dev.corsaudit.config.HeaderProfile;
 import dev.corsaudit.config.Provider;
@@ -17,6 +14,9 @@ import dev.corsaudit.model.NetworkErrorKind;
 import dev.corsaudit.model.PlannedRequest;
 import dev.corsaudit.model.RecordedResponse;
 import dev.corsaudit.model.SentRequest;
+import dev.corsaudit.result.AuditResult;
+import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.AuditTarget;
 import dev.corsaudit.security.Finding;
 import dev.corsaudit.security.FindingCode;
 import dev.corsaudit.security.Severity;

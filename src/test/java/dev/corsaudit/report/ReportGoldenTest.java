@@ -2,7 +2,7 @@ package dev.corsaudit.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.corsaudit.audit.AuditRun;
+import dev.corsaudit.result.AuditRun;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

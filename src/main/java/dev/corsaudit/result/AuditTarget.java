@@ -1,4 +1,4 @@
-package dev.corsaudit.audit;
+package dev.corsaudit.result;
 
 import dev.corsaudit.config.Provider;
 import dev.corsaudit.model.CorsRequest;

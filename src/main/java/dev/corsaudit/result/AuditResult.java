@@ -1,4 +1,4 @@
-package dev.corsaudit.audit;
+package dev.corsaudit.result;
 
 import dev.corsaudit.grade.Verdict;
 import dev.corsaudit.model.Exchange;
