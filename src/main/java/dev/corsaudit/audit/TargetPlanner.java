@@ -1,11 +1,13 @@
 package dev.corsaudit.audit;
 
-import dev.corsaudit.UserException;
 import dev.corsaudit.config.HeaderProfile;
 import dev.corsaudit.config.Provider;
+import dev.corsaudit.grade.RequestPlans;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.CredentialsMode;
 import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.Setting;
+import dev.corsaudit.model.UserException;
 import dev.corsaudit.result.AuditTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,7 +48,8 @@ public final class TargetPlanner {
               "unknown header profile '"
                   + profileName
                   + "'; known profiles: "
-                  + String.join(", ", profiles.keySet()));
+                  + String.join(", ", profiles.keySet()),
+              Setting.PROFILE);
         }
         List<HeaderLine> headers = withOverrides(profile.headers(), selection.extraHeaders());
         for (String origin : origins) {
@@ -58,6 +61,7 @@ public final class TargetPlanner {
                   provider,
                   profileName,
                   request,
+                  RequestPlans.of(request),
                   location.url(),
                   location.skipReason()));
         }
@@ -75,7 +79,8 @@ public final class TargetPlanner {
     for (String id : only) {
       if (!known.contains(id)) {
         throw new UserException(
-            "--only names unknown provider '" + id + "'; known ids: " + String.join(", ", known));
+            "unknown provider id '" + id + "'; known ids: " + String.join(", ", known),
+            Setting.PROVIDER_IDS);
       }
     }
     return providers.stream().filter(p -> only.contains(p.id())).toList();

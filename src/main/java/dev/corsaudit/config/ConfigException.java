@@ -1,6 +1,6 @@
 package dev.corsaudit.config;
 
-import dev.corsaudit.UserException;
+import dev.corsaudit.model.UserException;
 
 /** A problem in providers.yaml, located as FILE:LINE:COLUMN so editors can jump to it. */
 public final class ConfigException extends UserException {

@@ -67,7 +67,7 @@ public final class ProvidersLoader {
       }
       return parse(file.toString(), Files.readString(file));
     } catch (NoSuchFileException e) {
-      throw new ConfigException(file + ": no such file; pass an existing file with --providers");
+      throw new ConfigException(file + ": no such file; name an existing providers file");
     } catch (MalformedInputException e) {
       throw new ConfigException(file + ": not UTF-8 text; save the file as UTF-8");
     } catch (IOException e) {

@@ -43,7 +43,7 @@ final class NetworkErrors {
               + hostPort
               + " within "
               + seconds(timeout)
-              + ": raise --timeout or check the host");
+              + ": raise the per-request timeout or check the host");
     }
     if (isTls(root)) {
       return new NetworkError(
@@ -52,8 +52,8 @@ final class NetworkErrors {
               + hostPort
               + " failed ("
               + reason
-              + "): check the certificate;"
-              + " --insecure skips verification for a test server you trust");
+              + "): check the certificate (for a test server you trust, certificate checks can be"
+              + " turned off)");
     }
     if (root instanceof ConnectException || root instanceof NoRouteToHostException) {
       return new NetworkError(

@@ -32,8 +32,7 @@ final class JunitReport implements ReportRenderer {
         .append(run.generatedAt())
         .append("\">\n");
     for (AuditResult result : run.results()) {
-      long elapsed =
-          RowView.mainExchange(result) == null ? 0 : RowView.mainExchange(result).elapsedMs();
+      long elapsed = result.mainExchange() == null ? 0 : result.mainExchange().elapsedMs();
       xml.append("  <testcase classname=\"")
           .append(esc(result.target().provider().id()))
           .append("\" name=\"")
@@ -47,10 +46,8 @@ final class JunitReport implements ReportRenderer {
         continue;
       }
       xml.append(">\n");
-      if (verdict.equals("SKIPPED")) {
-        xml.append("    <skipped message=\"")
-            .append(esc(result.target().skipReason()))
-            .append("\"/>\n");
+      if (result.verdict() == null) {
+        xml.append("    <skipped message=\"").append(esc(result.skipReason())).append("\"/>\n");
       } else {
         String element = verdict.equals("FAIL") ? "failure" : "error";
         Cause first = RowView.firstCause(result);
@@ -101,8 +98,7 @@ final class JunitReport implements ReportRenderer {
   }
 
   private static boolean severe(dev.corsaudit.security.Finding f) {
-    return f.severity() == dev.corsaudit.security.Severity.CRITICAL
-        || f.severity() == dev.corsaudit.security.Severity.HIGH;
+    return f.severity().failsRun();
   }
 
   static String esc(String text) {

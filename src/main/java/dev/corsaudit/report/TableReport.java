@@ -22,7 +22,7 @@ final class TableReport implements ReportRenderer {
 
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
-    boolean browser = !run.confirmations().isEmpty();
+    boolean browser = run.results().stream().anyMatch(r -> r.confirmation() != null);
     List<String[]> rows = new ArrayList<>();
     rows.add(
         browser
@@ -35,9 +35,7 @@ final class TableReport implements ReportRenderer {
       n++;
       Cause cause = RowView.firstCause(result);
       String why =
-          result.target().skipped()
-              ? result.target().skipReason()
-              : cause == null ? "" : cause.code().name();
+          result.verdict() == null ? result.skipReason() : cause == null ? "" : cause.code().name();
       List<String> row =
           new ArrayList<>(
               List.of(
@@ -46,16 +44,14 @@ final class TableReport implements ReportRenderer {
                   result.target().profile(),
                   result.target().request().origin(),
                   RowView.status(result),
-                  RowView.verdict(result)));
+                  result.status().name()));
       if (browser) {
-        var c = run.confirmations().get(n - 1);
+        var c = result.confirmation();
         row.add(
             c == null
                 ? ""
                 : c.outcome()
-                    + (dev.corsaudit.audit.BrowserConfirmations.agrees(result, c)
-                        ? " (agrees)"
-                        : " (DISAGREES)"));
+                    + (Boolean.TRUE.equals(result.browserAgrees()) ? " (agrees)" : " (DISAGREES)"));
       }
       row.add(why);
       rows.add(row.toArray(String[]::new));
@@ -92,12 +88,7 @@ final class TableReport implements ReportRenderer {
       }
       List<Cause> shown = new ArrayList<>(result.verdict().causes());
       // Engine splits matter even on a PASS: the row may fail in Firefox or per the spec.
-      result.verdict().warnings().stream()
-          .filter(
-              w ->
-                  w.code() == CauseCode.ENGINES_DISAGREE
-                      || w.code() == CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION)
-          .forEach(shown::add);
+      result.verdict().warnings().stream().filter(w -> w.code().engineSplit()).forEach(shown::add);
       if (shown.isEmpty()) {
         continue;
       }
