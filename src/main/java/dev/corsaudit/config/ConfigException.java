@@ -4,6 +4,8 @@ import dev.corsaudit.model.UserException;
 
 /** A problem in providers.yaml, located as FILE:LINE:COLUMN so editors can jump to it. */
 public final class ConfigException extends UserException {
+  private static final long serialVersionUID = 1L;
+
   public ConfigException(String message) {
     super(message);
   }

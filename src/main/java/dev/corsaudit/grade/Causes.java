@@ -194,7 +194,8 @@ final class Causes {
     String fix =
         switch (error.kind()) {
           case DNS -> "check the host name in the URL (and the network's DNS)";
-          case CONNECT -> "check that the server is running and reachable on that port";
+          case CONNECT ->
+              "check that the server is running and reachable on that port, and any proxy in between";
           case TLS ->
               "check the server's certificate (for a test server you trust, certificate checks can be turned off)";
           case TIMEOUT -> "raise the per-request timeout, or check why the host does not answer";

@@ -6,6 +6,8 @@ package dev.corsaudit.model;
  * {@link #setting()} names what to change, so the command line can add the flag that changes it.
  */
 public class UserException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final Setting setting;
 
   public UserException(String message) {

@@ -58,6 +58,8 @@ public final class ReportJson {
 
   /** A report that cannot be read; the message says why in the user's terms. */
   public static final class ReportFormatException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     ReportFormatException(String message) {
       super(message);
     }

@@ -165,7 +165,7 @@ final class ReportFixtures {
             sent(downRequest, down.url()),
             new NetworkError(
                 NetworkErrorKind.CONNECT,
-                "connection to localhost:8000 refused (nothing listens there): is the server running and the port right?"),
+                "connection to localhost:8000 refused (nothing listens there)"),
             AT,
             2);
     results.add(
