@@ -103,9 +103,8 @@ public final class CheckCommand implements Callable<Integer> {
             .withActual(actual, targetOptions.stream, System.getenv())
             .withSecurity(probeSecurity)
             .withBrowser(browser);
-    boolean color = displayOptions.color();
-    AuditRun run = Audits.run(request, displayOptions, r -> formatOptions.write(r, color));
-    formatOptions.write(run, color);
+    AuditRun run = Audits.run(request, displayOptions, formatOptions::write);
+    formatOptions.write(run);
     boolean regression = false;
     if (before != null) {
       List<RowChange> changes = RunDiff.compare(before, ReportModel.document(run));

@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** What every auditing command shows while it runs: progress, colour, stack traces. */
+/** What every auditing command shows while it runs: progress and stack traces. */
 public final class DisplayOptions {
 
   @Spec(Spec.Target.MIXEE)
@@ -16,11 +16,6 @@ public final class DisplayOptions {
       description = "No progress line on stderr.")
   boolean quiet;
 
-  @Option(
-      names = "--no-color",
-      description = "Plain table output (also when NO_COLOR is set or stdout is not a terminal).")
-  boolean noColor;
-
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
@@ -30,9 +25,5 @@ public final class DisplayOptions {
       return AuditListener.NONE;
     }
     return new ProgressLine(spec.commandLine().getErr());
-  }
-
-  boolean color() {
-    return !noColor && System.getenv("NO_COLOR") == null && Terminal.stdoutIsTerminal();
   }
 }

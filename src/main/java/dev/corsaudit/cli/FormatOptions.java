@@ -31,10 +31,22 @@ public final class FormatOptions {
       description = "Write the report to FILE (atomically) instead of stdout.")
   Path output;
 
+  @Option(
+      names = "--no-color",
+      description = "Plain table output (also when NO_COLOR is set or stdout is not a terminal).")
+  boolean noColor;
+
+  boolean color() {
+    return !noColor
+        && output == null
+        && System.getenv("NO_COLOR") == null
+        && Terminal.stdoutIsTerminal();
+  }
+
   /** Renders the run in the chosen format to stdout or the output file. */
-  void write(AuditRun run, boolean color) throws IOException {
+  void write(AuditRun run) throws IOException {
     StringWriter text = new StringWriter();
-    Reports.renderer(format, color && output == null).render(run, text);
+    Reports.renderer(format, color()).render(run, text);
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(text);

@@ -3,6 +3,8 @@ package dev.corsaudit.report;
 import dev.corsaudit.grade.Cause;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.RowStatus;
+import dev.corsaudit.result.RunSummary;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -14,9 +16,10 @@ final class JunitReport implements ReportRenderer {
 
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
-    long failures = run.results().stream().filter(r -> RowView.verdict(r).equals("FAIL")).count();
-    long errors = run.results().stream().filter(r -> RowView.verdict(r).equals("ERROR")).count();
-    long skipped = run.results().stream().filter(r -> RowView.verdict(r).equals("SKIPPED")).count();
+    RunSummary summary = run.summary();
+    long failures = summary.count(RowStatus.FAIL);
+    long errors = summary.count(RowStatus.ERROR);
+    long skipped = summary.count(RowStatus.SKIPPED) + summary.count(RowStatus.UNFINISHED);
     // Security findings of CRITICAL or HIGH severity fail their own test case.
     long severe = run.findings().stream().filter(JunitReport::severe).count();
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

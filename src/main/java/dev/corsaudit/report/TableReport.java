@@ -4,6 +4,8 @@ import dev.corsaudit.grade.Cause;
 import dev.corsaudit.grade.CauseCode;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.RowStatus;
+import dev.corsaudit.result.RunSummary;
 import dev.corsaudit.security.Finding;
 import java.io.IOException;
 import java.io.Writer;
@@ -131,10 +133,12 @@ final class TableReport implements ReportRenderer {
   }
 
   static String summary(AuditRun run) {
-    long pass = count(run, "PASS");
-    long fail = count(run, "FAIL");
-    long error = count(run, "ERROR");
-    long skipped = count(run, "SKIPPED");
+    RunSummary summary = run.summary();
+    int pass = summary.count(RowStatus.PASS);
+    int fail = summary.count(RowStatus.FAIL);
+    int error = summary.count(RowStatus.ERROR);
+    int skipped = summary.count(RowStatus.SKIPPED);
+    int unfinished = summary.count(RowStatus.UNFINISHED);
     String line =
         run.results().size()
             + " endpoints: "
@@ -145,15 +149,12 @@ final class TableReport implements ReportRenderer {
             + error
             + " error, "
             + skipped
-            + " skipped";
+            + " skipped"
+            + (unfinished == 0 ? "" : ", " + unfinished + " unfinished");
     if (!run.findings().isEmpty()) {
       line += "; " + run.findings().size() + " security/policy findings";
     }
     return line;
-  }
-
-  private static long count(AuditRun run, String verdict) {
-    return run.results().stream().filter(r -> RowView.verdict(r).equals(verdict)).count();
   }
 
   private String paint(String word, String padded) {
