@@ -1,9 +1,54 @@
 package dev.corsaudit.diff;
 
-/** What identifies one report row across runs: provider × profile × origin. */
-public record RowKey(String id, String profile, String origin) {
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.corsaudit.result.AuditTarget;
+
+/**
+ * What identifies one report row across runs: provider × path × method × profile × origin. A
+ * provider audited on one path has null path and method, so its rows keep the key (id, profile,
+ * origin) they had before providers could list several paths, and existing baselines do not churn.
+ */
+public record RowKey(String id, String path, String method, String profile, String origin) {
+
+  /** The key of a row of a provider with one path. */
+  public RowKey(String id, String profile, String origin) {
+    this(id, null, null, profile, origin);
+  }
+
+  /** The key of a planned row. */
+  public static RowKey of(AuditTarget target) {
+    String path = target.provider().rowPath();
+    return new RowKey(
+        target.provider().id(),
+        path,
+        path == null ? null : target.request().method(),
+        target.profile(),
+        target.request().origin());
+  }
+
+  /**
+   * The key of a JSON report row. Path and method are part of it only when the row names its "path"
+   * (rows of providers with several paths do; others leave it out or null).
+   */
+  public static RowKey of(JsonNode row) {
+    JsonNode path = row.path("path");
+    boolean keyed = path.isTextual();
+    return new RowKey(
+        text(row, "id"),
+        keyed ? path.asText() : null,
+        keyed ? text(row, "method") : null,
+        text(row, "profile"),
+        text(row, "origin"));
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isMissingNode() || value.isNull() ? "" : value.asText();
+  }
+
   @Override
   public String toString() {
-    return id + " (" + profile + " @ " + origin + ")";
+    String where = path == null ? "" : " " + method + " " + path;
+    return id + where + " (" + profile + " @ " + origin + ")";
   }
 }

@@ -188,13 +188,16 @@ class ReplicaServerTest {
   }
 
   @Test
-  void badDataFileIsRejectedWithItsName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws IOException {
+  void badDataFileIsRejectedWithItsLocation(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
     java.nio.file.Files.writeString(
-        dir.resolve("x.yaml"), "id: x\nrules:\n  - respond: {status: 200}\n    whenn: {}\n");
-    IOException e =
+        dir.resolve("x.yaml"),
+        "id: x\nsource: synthetic\nrules:\n  - respond: {status: 200}\n    whenn: {}\n");
+    dev.corsaudit.config.ConfigException e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            IOException.class, () -> ReplicaCatalog.load(dir));
-    assertTrue(e.getMessage().contains("x.yaml"), e.getMessage());
+            dev.corsaudit.config.ConfigException.class, () -> ReplicaCatalog.load(dir));
+    assertTrue(
+        e.getMessage().startsWith(dir.resolve("x.yaml") + ":5:5: unknown key 'whenn'"),
+        e.getMessage());
   }
 }
