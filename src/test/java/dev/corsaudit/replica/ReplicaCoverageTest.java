@@ -73,6 +73,44 @@ class ReplicaCoverageTest {
     }
   }
 
+  /**
+   * Rows are keyed (id, path, method, profile, origin): every planned row of providers.yaml has its
+   * own key, and a provider with one path keeps the key (id, profile, origin) it had before.
+   */
+  @Test
+  void everyPlannedRowHasItsOwnKeyAndSinglePathKeysAreUnchanged() {
+    List<dev.corsaudit.result.AuditTarget> targets =
+        dev.corsaudit.audit.TargetPlanner.plan(
+            FILE.providers(),
+            FILE.profiles(),
+            dev.corsaudit.audit.TargetSelection.none(),
+            p ->
+                dev.corsaudit.audit.TargetPlanner.ProbeLocation.at(
+                    "http://127.0.0.1:9/" + p.path()));
+    java.util.Set<dev.corsaudit.diff.RowKey> keys = new java.util.HashSet<>();
+    for (dev.corsaudit.result.AuditTarget t : targets) {
+      dev.corsaudit.diff.RowKey key = dev.corsaudit.diff.RowKey.of(t);
+      assertTrue(keys.add(key), "duplicate row key " + key);
+      if (!t.provider().multiPath()) {
+        assertEquals(
+            new dev.corsaudit.diff.RowKey(t.provider().id(), t.profile(), t.request().origin()),
+            key);
+      }
+    }
+    List<String> openai =
+        targets.stream()
+            .filter(t -> t.provider().id().equals("openai"))
+            .map(t -> dev.corsaudit.diff.RowKey.of(t).toString())
+            .toList();
+    assertEquals(
+        List.of(
+            "openai POST /chat/completions (fetch @ https://example.com)",
+            "openai POST /chat/completions (openai-sdk @ https://example.com)",
+            "openai GET /models (fetch @ https://example.com)",
+            "openai GET /models (openai-sdk @ https://example.com)"),
+        openai);
+  }
+
   /** The replica demonstrating llama-swap's "*" is a local server too. */
   @Test
   void llamaSwapDemoIsListed() {
