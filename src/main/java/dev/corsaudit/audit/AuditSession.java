@@ -162,6 +162,9 @@ public final class AuditSession implements AutoCloseable {
               : TargetPlanner.ProbeLocation.at(p.url());
     }
     return p -> {
+      if (p.noReplica() != null) {
+        return TargetPlanner.ProbeLocation.skipped(p.noReplica());
+      }
       if (p.replica() == null || !replicas.has(p.replica())) {
         return TargetPlanner.ProbeLocation.skipped(
             "no replica of this provider; audit it live (without replicas)");

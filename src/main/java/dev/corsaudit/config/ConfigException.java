@@ -2,7 +2,10 @@ package dev.corsaudit.config;
 
 import dev.corsaudit.model.UserException;
 
-/** A problem in providers.yaml, located as FILE:LINE:COLUMN so editors can jump to it. */
+/**
+ * A problem in providers.yaml or a replica data file, located as FILE:LINE:COLUMN so editors can
+ * jump to it.
+ */
 public final class ConfigException extends UserException {
   private static final long serialVersionUID = 1L;
 
@@ -10,7 +13,7 @@ public final class ConfigException extends UserException {
     super(message);
   }
 
-  static ConfigException at(YamlNode node, String problem, String whatToDo) {
+  public static ConfigException at(YamlNode node, String problem, String whatToDo) {
     return new ConfigException(node.where() + ": " + problem + "; " + whatToDo);
   }
 }

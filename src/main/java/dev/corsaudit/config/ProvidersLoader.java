@@ -1,9 +1,5 @@
 package dev.corsaudit.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.corsaudit.model.CredentialsMode;
 import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.policy.CorsPolicy;
@@ -21,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads providers.yaml strictly: an unknown key, a wrong type or a bad URL is an error that names
@@ -54,7 +49,14 @@ public final class ProvidersLoader {
           "replica_only",
           "api_key_env",
           "actual",
-          "policy");
+          "policy",
+          "paths",
+          "group",
+          "no_replica");
+  private static final Set<String> ENDPOINT_KEYS = Set.of("path", "method");
+
+  /** The groups a provider may belong to (the nightly issue lists local servers on their own). */
+  public static final List<String> GROUPS = List.of("cloud", "gateway", "local", "demo");
 
   private ProvidersLoader() {}
 
@@ -116,44 +118,7 @@ public final class ProvidersLoader {
   }
 
   private static YamlNode readTree(String source, String yaml) {
-    LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(50); // refuses "billion laughs" alias bombs
-    options.setCodePointLimit((int) MAX_FILE_BYTES);
-    options.setNestingDepthLimit(64);
-    YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
-    try (JsonParser parser = factory.createParser(yaml)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        return null;
-      }
-      YamlNode root = YamlNode.read(parser, source, 0);
-      if (parser.nextToken() != null) {
-        throw new ConfigException(
-            YamlNode.location(source, parser.currentTokenLocation())
-                + ": more than one YAML document; keep a single document");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      String message = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML").strip();
-      if (message.toLowerCase(java.util.Locale.ROOT).contains("alias")) {
-        message = "too many YAML aliases (" + message + "); expand them or split the file";
-      }
-      var loc = e.getLocation();
-      String where = loc == null ? source : YamlNode.location(source, loc);
-      throw new ConfigException(where + ": invalid YAML: " + message);
-    } catch (IOException e) {
-      throw new ConfigException(source + ": cannot read YAML (" + e.getMessage() + ")");
-    } catch (RuntimeException e) {
-      if (e instanceof ConfigException) {
-        throw e;
-      }
-      // SnakeYAML signals its own limits (aliases, size, depth) with unchecked exceptions.
-      throw new ConfigException(
-          source
-              + ": YAML refused: "
-              + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-              + "; simplify the file");
-    }
+    return YamlNode.parse(source, yaml);
   }
 
   private static Defaults defaults(YamlNode node) {
@@ -247,9 +212,11 @@ public final class ProvidersLoader {
     YamlNode baseNode = required(node, "base_url");
     String baseUrl = string(baseNode, "base_url");
     checkHttpUrl(baseNode, baseUrl);
-    String path = m.containsKey("path") ? path(m.get("path")) : defaults.path();
-    String url = join(baseUrl, path);
     String method = m.containsKey("method") ? method(m.get("method")) : defaults.method();
+    List<Endpoint> endpoints = endpoints(m, defaults, method);
+    String path = endpoints.get(0).path();
+    method = endpoints.get(0).method();
+    String url = join(baseUrl, path);
     List<String> profileNames =
         m.containsKey("profiles") ? stringList(m.get("profiles"), "profiles") : defaults.profiles();
     YamlNode profilesNode = m.containsKey("profiles") ? m.get("profiles") : node;
@@ -287,6 +254,32 @@ public final class ProvidersLoader {
           "write the variable's name, e.g. OPENAI_API_KEY, and export the key in your shell");
     }
     boolean actual = m.containsKey("actual") && bool(m.get("actual"), "actual");
+    String group = null;
+    if (m.containsKey("group")) {
+      group = string(m.get("group"), "group");
+      if (!GROUPS.contains(group)) {
+        throw ConfigException.at(
+            m.get("group"),
+            "group '" + group + "' is not a known group",
+            "use one of " + String.join(", ", GROUPS));
+      }
+    }
+    String noReplica = null;
+    if (m.containsKey("no_replica")) {
+      noReplica = string(m.get("no_replica"), "no_replica");
+      if (replica != null) {
+        throw ConfigException.at(
+            m.get("no_replica"),
+            "both 'replica' and 'no_replica' are set",
+            "keep replica, or drop it and say in no_replica why there is none");
+      }
+      if (noReplica.isBlank()) {
+        throw ConfigException.at(
+            m.get("no_replica"),
+            "'no_replica' is empty",
+            "say why there is no replica, e.g. no public evidence of its answer; run live");
+      }
+    }
     CorsPolicy policy = null;
     if (m.containsKey("policy")) {
       YamlNode policyNode = m.get("policy");
@@ -313,7 +306,52 @@ public final class ProvidersLoader {
         replicaOnly,
         apiKeyEnv,
         actual,
-        policy);
+        policy,
+        group,
+        noReplica,
+        endpoints);
+  }
+
+  /** 'path' (one) or 'paths' (several, each a path or {path, method}); the default otherwise. */
+  private static List<Endpoint> endpoints(
+      Map<String, YamlNode> m, Defaults defaults, String method) {
+    if (m.containsKey("path") && m.containsKey("paths")) {
+      throw ConfigException.at(
+          m.get("paths"), "both 'path' and 'paths' are set", "keep one (paths takes a list)");
+    }
+    if (!m.containsKey("paths")) {
+      String path = m.containsKey("path") ? path(m.get("path")) : defaults.path();
+      return List.of(new Endpoint(path, method));
+    }
+    YamlNode list = m.get("paths");
+    if (list.kind() != YamlNode.Kind.LIST || list.list().isEmpty()) {
+      throw ConfigException.at(
+          list,
+          "'paths' must be a non-empty list",
+          "write e.g. [/chat/completions, {path: /models, method: GET}]");
+    }
+    List<Endpoint> endpoints = new ArrayList<>();
+    for (YamlNode item : list.list()) {
+      Endpoint endpoint;
+      if (item.kind() == YamlNode.Kind.MAP) {
+        checkKeys(item, ENDPOINT_KEYS);
+        YamlNode pathNode = required(item, "path");
+        endpoint =
+            new Endpoint(
+                path(pathNode),
+                item.map().containsKey("method") ? method(item.map().get("method")) : method);
+      } else {
+        endpoint = new Endpoint(path(item), method);
+      }
+      if (endpoints.contains(endpoint)) {
+        throw ConfigException.at(
+            item,
+            "'" + endpoint.method() + " " + endpoint.path() + "' is listed twice",
+            "list each path and method once");
+      }
+      endpoints.add(endpoint);
+    }
+    return endpoints;
   }
 
   private static List<String> origins(Map<String, YamlNode> m, List<String> fallback) {

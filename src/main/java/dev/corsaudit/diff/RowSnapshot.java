@@ -20,7 +20,7 @@ record RowSnapshot(
     List<String> corsHeaders) {
 
   static RowSnapshot of(ReportDocument.Row row) {
-    RowKey key = new RowKey(text(row.id()), text(row.profile()), text(row.origin()));
+    RowKey key = RowKey.of(row);
     Set<String> causes = new LinkedHashSet<>();
     for (ReportDocument.Cause cause : row.causes()) {
       String code = text(cause.code());

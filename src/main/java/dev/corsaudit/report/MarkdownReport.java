@@ -92,7 +92,7 @@ final class MarkdownReport implements ReportRenderer {
               group.collapsed()
                   ? group.firstNumber() + "–" + (group.firstNumber() + group.origins().size() - 1)
                   : Integer.toString(group.firstNumber()));
-      md.append(" | ").append(cell(provider.name()));
+      md.append(" | ").append(cell(RowView.name(result)));
       if (variants) {
         String origins =
             group.collapsed()
@@ -143,7 +143,7 @@ final class MarkdownReport implements ReportRenderer {
       n++;
       BrowserConfirmation confirmation = result.confirmation();
       AuditTarget target = result.target();
-      md.append("### ").append(n).append(". ").append(target.provider().name());
+      md.append("### ").append(n).append(". ").append(RowView.name(result));
       if (variants) {
         md.append(" (")
             .append(target.profile())

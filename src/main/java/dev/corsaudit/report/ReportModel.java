@@ -73,6 +73,7 @@ public final class ReportModel {
     return new ReportDocument.Row(
         provider.id(),
         provider.name(),
+        provider.rowPath(),
         target.profile(),
         target.request().url(),
         target.probeUrl(),

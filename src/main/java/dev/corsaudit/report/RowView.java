@@ -16,6 +16,21 @@ final class RowView {
 
   private RowView() {}
 
+  /** The provider's name, with the method and path for a provider audited on several paths. */
+  static String name(AuditResult result) {
+    return result.target().provider().name() + where(result);
+  }
+
+  /** The provider's id, with the method and path for a provider audited on several paths. */
+  static String id(AuditResult result) {
+    return result.target().provider().id() + where(result);
+  }
+
+  private static String where(AuditResult result) {
+    String path = result.target().provider().rowPath();
+    return path == null ? "" : " " + result.target().request().method() + " " + path;
+  }
+
   static String verdict(AuditResult result) {
     return result.status().name();
   }

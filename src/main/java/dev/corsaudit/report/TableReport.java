@@ -42,7 +42,7 @@ final class TableReport implements ReportRenderer {
           new ArrayList<>(
               List.of(
                   Integer.toString(n),
-                  result.target().provider().id(),
+                  RowView.id(result),
                   result.target().profile(),
                   result.target().request().origin(),
                   RowView.status(result),
@@ -102,7 +102,7 @@ final class TableReport implements ReportRenderer {
         String label = cause.code().kind() == CauseCode.Kind.WARNING ? " (engines): " : ": ";
         text.append(n)
             .append(". ")
-            .append(result.target().provider().id())
+            .append(RowView.id(result))
             .append(label)
             .append(cause.message())
             .append('\n');

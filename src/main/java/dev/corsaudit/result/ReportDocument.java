@@ -1,5 +1,6 @@
 package dev.corsaudit.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -36,10 +37,14 @@ public record ReportDocument(
   /** Rows per verdict. */
   public record Summary(int total, int pass, int fail, int error, int skipped, int unfinished) {}
 
-  /** One row: provider × profile × origin. */
+  /**
+   * One row: provider × path × profile × origin. {@code path} is only written for providers audited
+   * on several paths, so single-path rows keep the key they always had.
+   */
   public record Row(
       String id,
       String name,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String path,
       String profile,
       String url,
       String probeUrl,
