@@ -1,7 +1,9 @@
 package dev.corsaudit.config;
 
+import dev.corsaudit.model.ConfigException;
 import dev.corsaudit.model.CredentialsMode;
 import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.YamlNode;
 import dev.corsaudit.policy.CorsPolicy;
 import dev.corsaudit.policy.PolicyException;
 import dev.corsaudit.policy.PolicyParser;

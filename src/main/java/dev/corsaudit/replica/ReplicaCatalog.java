@@ -1,7 +1,7 @@
 package dev.corsaudit.replica;
 
-import dev.corsaudit.config.ConfigException;
-import dev.corsaudit.config.YamlNode;
+import dev.corsaudit.model.ConfigException;
+import dev.corsaudit.model.YamlNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,8 @@
 package dev.corsaudit.replica;
 
-import dev.corsaudit.config.ConfigException;
-import dev.corsaudit.config.YamlNode;
+import dev.corsaudit.model.ConfigException;
+import dev.corsaudit.model.HttpTokens;
+import dev.corsaudit.model.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +123,7 @@ final class ReplicaLoader {
       throw ConfigException.at(node, "'when' has no conditions", "drop it or name a condition");
     }
     String method = optionalString(m, "method");
-    if (method != null && !dev.corsaudit.fetch.FetchMethods.isToken(method)) {
+    if (method != null && !HttpTokens.isToken(method)) {
       throw ConfigException.at(
           m.get("method"), "'" + method + "' is not an HTTP method", "use e.g. OPTIONS");
     }
@@ -181,7 +182,7 @@ final class ReplicaLoader {
     }
     YamlNode nameNode = line.list().get(0);
     String name = string(nameNode, "header name");
-    if (!dev.corsaudit.fetch.FetchMethods.isToken(name)) {
+    if (!HttpTokens.isToken(name)) {
       throw ConfigException.at(
           nameNode, "'" + name + "' is not a valid header name", "use letters, digits and -");
     }

@@ -231,9 +231,9 @@ class ReplicaServerTest {
     java.nio.file.Files.writeString(
         dir.resolve("x.yaml"),
         "id: x\nsource: synthetic\nrules:\n  - respond: {status: 200}\n    whenn: {}\n");
-    dev.corsaudit.config.ConfigException e =
+    dev.corsaudit.model.ConfigException e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            dev.corsaudit.config.ConfigException.class, () -> ReplicaCatalog.load(dir));
+            dev.corsaudit.model.ConfigException.class, () -> ReplicaCatalog.load(dir));
     assertTrue(
         e.getMessage().startsWith(dir.resolve("x.yaml") + ":5:5: unknown key 'whenn'"),
         e.getMessage());

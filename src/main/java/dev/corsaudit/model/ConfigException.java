@@ -1,6 +1,4 @@
-package dev.corsaudit.config;
-
-import dev.corsaudit.model.UserException;
+package dev.corsaudit.model;
 
 /**
  * A problem in providers.yaml or a replica data file, located as FILE:LINE:COLUMN so editors can

@@ -1,4 +1,4 @@
-package dev.corsaudit.config;
+package dev.corsaudit.model;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class YamlNode {
 
-  static final long MAX_BYTES = 10L * 1024 * 1024;
+  public static final long MAX_BYTES = 10L * 1024 * 1024;
 
   /** The kinds of node a plain YAML document holds. */
   public enum Kind {
@@ -190,7 +190,7 @@ public final class YamlNode {
   }
 
   /** The same tree as Jackson JSON, for parsers that take JsonNode (the policy body). */
-  JsonNode toJson() {
+  public JsonNode toJson() {
     JsonNodeFactory f = JsonNodeFactory.instance;
     return switch (kind) {
       case MAP -> {
