@@ -152,6 +152,24 @@ class ArchitectureTest {
     slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MAIN);
   }
 
+  /** Small files, one idea each: a main source file over 400 lines is doing too much. */
+  @Test
+  void noMainSourceFileIsOver400Lines() throws java.io.IOException {
+    List<String> tooLong = new ArrayList<>();
+    try (Stream<java.nio.file.Path> files =
+        java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+      for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        long lines = java.nio.file.Files.readAllLines(file).size();
+        if (lines > 400) {
+          tooLong.add(file + " (" + lines + " lines)");
+        }
+      }
+    }
+    if (!tooLong.isEmpty()) {
+      throw new AssertionError("split these files: " + tooLong);
+    }
+  }
+
   @Test
   void theRootHoldsOnlyTheEntryPoint() {
     classes().that().resideInAPackage(ROOT).should().haveSimpleNameStartingWith("Main").check(MAIN);

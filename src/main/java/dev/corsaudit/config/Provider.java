@@ -118,7 +118,7 @@ public record Provider(
         name,
         baseUrl,
         endpoint.path(),
-        ProvidersLoader.join(baseUrl, endpoint.path()),
+        EndpointFields.join(baseUrl, endpoint.path()),
         endpoint.method(),
         profiles,
         origins,
