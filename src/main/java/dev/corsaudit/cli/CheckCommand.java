@@ -22,20 +22,36 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
+    header = "Audit endpoints as a browser would and print the verdicts.",
     description = {
-      "Send CORS preflights the way a browser does and grade each answer as the browser would:",
-      "PASS, FAIL with named causes and fixes, or ERROR when the network failed.",
+      "Sends CORS preflights the way a browser does and grades each answer as Chromium,"
+          + " Firefox and WebKit would: PASS, FAIL with named causes and fixes, or ERROR when the"
+          + " network failed. Audits every provider of the providers file, or one --url.",
     },
-    footerHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every audited endpoint passes (skipped rows do not count)",
+      "1:a FAIL (a browser would block the request) or a CRITICAL/HIGH security finding;"
+          + " with --fail-on regression: a row that got worse than --baseline",
+      "2:bad usage or bad input (unknown option, invalid providers.yaml)",
+      "3:an ERROR (network failure) and no FAIL (with --fail-on error, the default)",
+      "4:internal error (a bug: please report it with the --debug output)",
+      "130:interrupted (Ctrl-C): the results gathered so far were written",
+    },
+    footerHeading =
+        "%nA FAIL outranks an ERROR: a browser-visible breakage is what CI exists to catch.%n%nExamples:%n",
     footer = {
-      "  0    every audited endpoint PASSes (skipped rows do not count)",
-      "  1    a FAIL (a browser would block the request) or a CRITICAL/HIGH security finding;",
-      "       with --fail-on regression: a row that got worse than --baseline",
-      "  2    bad usage or bad input (unknown option, invalid providers.yaml)",
-      "  3    an ERROR (network failure) and no FAIL (only with --fail-on error, the default)",
-      "  4    internal error (a bug: please report it with the --debug output)",
-      "  130  interrupted (Ctrl-C): the results gathered so far were written",
-      "  A FAIL outranks an ERROR: a browser-visible breakage is what CI exists to catch.",
+      "  # Offline: the built-in replicas of every provider, from a local dev page",
+      "  cors-audit check --replicas --origin http://localhost:3000",
+      "",
+      "  # My app on http://localhost:3000 calls OpenRouter with the OpenAI SDK",
+      "  cors-audit check --only openrouter --profile openai-sdk \\",
+      "      --origin http://localhost:3000",
+      "",
+      "  # One endpoint of your own, then the actual request too",
+      "  cors-audit check --url https://api.example.com/v1/chat/completions --actual",
+      "",
+      "  # CI: JSON report, exit 1 only on regressions since the last run",
+      "  cors-audit check -f json -o now.json --baseline last.json --fail-on regression",
     })
 public final class CheckCommand implements Callable<Integer> {
 

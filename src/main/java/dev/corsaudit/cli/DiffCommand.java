@@ -17,12 +17,28 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "diff",
     mixinStandardHelpOptions = true,
-    description = "Compare two JSON reports (check --format json) and list regressions and fixes.",
-    footerHeading = "%nExit codes:%n",
+    header = "Compare two JSON reports: regressions, fixes, changed causes.",
+    description = {
+      "Compares two JSON reports (check --format json, or reports/latest.json) row by row and"
+          + " lists what regressed (PASS→FAIL), what got fixed, and which causes and headers"
+          + " changed, as Markdown.",
+    },
+    exitCodeList = {
+      "0:no change the --fail-on setting cares about",
+      "1:a regression (PASS→FAIL) with --fail-on regression (the default), or any FAIL in"
+          + " NEW.json with --fail-on fail|error",
+      "2:bad usage or an unreadable report",
+    },
+    footerHeading = "%nExamples:%n",
     footer = {
-      "  0  no change the --fail-on setting cares about",
-      "  1  a regression (PASS→FAIL) with --fail-on regression (default), or any FAIL in NEW with --fail-on fail|error",
-      "  2  bad usage or an unreadable report",
+      "  # What changed since yesterday's nightly report?",
+      "  cors-audit diff reports/history/2026-01-01.json reports/latest.json",
+      "",
+      "  # Before and after a provider's fix, exit 1 on any FAIL left",
+      "  cors-audit diff before.json after.json --fail-on fail",
+      "",
+      "  # Just list the changes, never fail",
+      "  cors-audit diff old.json new.json --fail-on never",
     })
 public final class DiffCommand implements Callable<Integer> {
 

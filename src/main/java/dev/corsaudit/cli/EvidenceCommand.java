@@ -18,13 +18,31 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "evidence",
     mixinStandardHelpOptions = true,
+    header = "Print paste-ready Markdown evidence for one provider's issue tracker.",
     description = {
-      "Re-probe one provider and print a Markdown block for its issue tracker: the request as a",
-      "curl command, the response verbatim, date and tool version, the verdict with the browsers'",
-      "console lines, and the fix (headers and an endpoint CORS policy). Secrets are redacted.",
+      "Re-probes one provider and prints a Markdown block for its issue tracker: the request as"
+          + " a curl command, the response verbatim, date and tool version, the verdict with the"
+          + " browsers' console lines, and the fix (headers and an endpoint CORS policy)."
+          + " Secrets are redacted.",
     },
-    footerHeading = "%nExit codes:%n",
-    footer = {"  0 PASS, 1 FAIL, 2 bad usage or unknown provider, 3 ERROR (as for check)"})
+    exitCodeList = {
+      "0:PASS",
+      "1:FAIL",
+      "2:bad usage or an unknown provider id",
+      "3:ERROR (the network failed)",
+      "4:internal error (a bug; rerun with --debug)",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # Evidence for OpenCode Zen's tracker, from a local dev page",
+      "  cors-audit evidence opencode-zen --origin http://localhost:3000",
+      "",
+      "  # With the actual request and the OpenAI SDK's headers",
+      "  cors-audit evidence openrouter --actual --profile openai-sdk",
+      "",
+      "  # Offline, against the built-in replica",
+      "  cors-audit evidence nvidia-nim --replicas",
+    })
 public final class EvidenceCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

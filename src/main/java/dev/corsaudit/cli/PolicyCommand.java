@@ -16,8 +16,20 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "policy",
     mixinStandardHelpOptions = true,
+    header = "Work with endpoint CORS policy bodies.",
     description =
         "Work with endpoint CORS policy bodies (allow_origins, allow_methods, allow_headers, ...).",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # Check a policy body before sending it to PUT .../cors",
+      "  cors-audit policy lint policy.json",
+      "",
+      "  # YAML works too",
+      "  cors-audit policy lint policy.yaml",
+      "",
+      "  # Help for the lint command",
+      "  cors-audit policy lint --help",
+    },
     subcommands = {PolicyCommand.Lint.class})
 public final class PolicyCommand implements Runnable {
 
@@ -32,11 +44,24 @@ public final class PolicyCommand implements Runnable {
   @Command(
       name = "lint",
       mixinStandardHelpOptions = true,
-      description = "Check a policy body (JSON or YAML) as the endpoint would on PUT .../cors.",
-      footerHeading = "%nExit codes:%n",
+      header = "Check a policy body as the endpoint would on PUT .../cors.",
+      description =
+          "Checks a policy body (JSON or YAML) with the rules and the exact messages of the"
+              + " endpoint's CORS API, and prints what it allows.",
+      exitCodeList = {
+        "0:the body is a valid policy",
+        "2:it is not (the message says why), or the file cannot be read"
+      },
+      footerHeading = "%nExamples:%n",
       footer = {
-        "  0  the body is a valid policy",
-        "  2  it is not (the message says why), or the file cannot be read"
+        "  # A JSON body",
+        "  cors-audit policy lint policy.json",
+        "",
+        "  # A YAML body",
+        "  cors-audit policy lint cors.yaml",
+        "",
+        "  # In a script: exit 2 when the body is invalid",
+        "  cors-audit policy lint policy.json || echo 'fix the policy'",
       })
   public static final class Lint implements Callable<Integer> {
 

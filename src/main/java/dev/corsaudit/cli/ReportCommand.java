@@ -32,16 +32,30 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    header = "Audit and save the report: latest.md, latest.json and a dated copy.",
     description = {
-      "Audit and save the compatibility report: <dir>/latest.md, <dir>/latest.json and",
-      "<dir>/history/<date>.{md,json}. The previous latest.json is the baseline for regressions.",
+      "Audits like check (with the hostile-origin probes on) and writes <dir>/latest.md,"
+          + " <dir>/latest.json and <dir>/history/<date>.{md,json}, each atomically. The"
+          + " previous latest.json is the baseline: regressions are listed after the report.",
     },
-    footerHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:nothing the --fail-on setting cares about",
+      "1:a FAIL (--fail-on fail|error) or a regression since the previous report"
+          + " (--fail-on regression)",
+      "2:bad usage or bad input",
+      "3:an ERROR and no FAIL (--fail-on error, the default)",
+      "4:internal error (a bug; rerun with --debug)",
+    },
+    footerHeading = "%nExamples:%n",
     footer = {
-      "  0  nothing the --fail-on setting cares about",
-      "  1  a FAIL (--fail-on fail|error) or a regression since the previous report (--fail-on regression)",
-      "  2  bad usage or bad input",
-      "  3  an ERROR and no FAIL (--fail-on error, the default)",
+      "  # The nightly job: audit every provider, write reports/ and compare",
+      "  cors-audit report",
+      "",
+      "  # Offline, into a scratch folder",
+      "  cors-audit report --replicas --reports-dir /tmp/reports",
+      "",
+      "  # Fail the job only when something regressed",
+      "  cors-audit report --fail-on regression",
     })
 public final class ReportCommand implements Callable<Integer> {
 

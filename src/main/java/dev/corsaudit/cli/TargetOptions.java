@@ -51,7 +51,9 @@ public final class TargetOptions {
   @Option(
       names = "--origin",
       paramLabel = "ORIGIN",
-      description = "Page origin to audit from, e.g. http://localhost:3000 (repeatable).")
+      description =
+          "Page origin to audit from (repeatable); for example http://localhost:3000 or"
+              + " https://app.example.com. Written as a browser serialises it.")
   List<String> origins = new ArrayList<>();
 
   @Option(

@@ -154,7 +154,7 @@ class CheckCommandTest {
   void unknownOptionIsExitTwo() {
     CliRun run = CliRun.of("check", "--frobnicate");
     assertEquals(2, run.code());
-    assertTrue(run.err().startsWith("cors-audit: Unknown option: '--frobnicate'"), run.err());
+    assertTrue(run.err().startsWith("cors-audit: unknown option '--frobnicate'"), run.err());
     assertFalse(run.err().contains("Exception"));
   }
 
