@@ -118,16 +118,28 @@ public final class TargetOptions {
   }
 
   TargetSelection selection(List<String> only) {
+    List<String> serialised = new ArrayList<>();
     for (String origin : origins) {
-      String problem = dev.corsaudit.config.OriginSyntax.problem(origin);
-      if (problem != null) {
-        throw new UserException(
-            "--origin '"
-                + origin
-                + "' is not an origin ("
-                + problem
-                + "); write scheme://host[:port], e.g. https://app.example.com or http://localhost:3000");
+      String origin2 = dev.corsaudit.config.OriginSerialiser.serialise(origin);
+      if (!origin2.equals(origin)) {
+        // Said once, so the report's ORIGIN column and the fix advice are not a surprise.
+        spec.commandLine()
+            .getErr()
+            .println(
+                "cors-audit: origin " + origin + " is sent as " + origin2 + " (as a browser does)");
+        spec.commandLine().getErr().flush();
       }
+      if (!serialised.contains(origin2)) {
+        serialised.add(origin2);
+      }
+    }
+    if (method != null && !dev.corsaudit.model.HttpTokens.isToken(method)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--method '"
+              + method
+              + "' is not an HTTP method (a token: letters, digits and !#$%&'*+-.^_`|~, no spaces);"
+              + " fetch() would throw a TypeError");
     }
     CredentialsMode mode = null;
     if (credentials != null) {
@@ -144,7 +156,7 @@ public final class TargetOptions {
       chosenProfiles = List.of(headers.isEmpty() ? "fetch" : URL_PROFILE);
       extra = List.of();
     }
-    return new TargetSelection(only, chosenProfiles, origins, method, extra, mode);
+    return new TargetSelection(only, chosenProfiles, serialised, method, extra, mode);
   }
 
   private ProvidersFile urlModeFile() {

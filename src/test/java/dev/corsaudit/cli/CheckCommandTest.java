@@ -252,9 +252,51 @@ class CheckCommandTest {
     assertEquals(2, run.code());
     assertTrue(
         run.err()
-            .startsWith(
-                "cors-audit: --origin 'app.example.com' is not an origin (no scheme://host)"),
+            .startsWith("cors-audit: 'app.example.com' is not an origin (no scheme://host); write"),
         run.err());
+  }
+
+  @Test
+  void anOriginIsSentAsABrowserSerialisesIt() {
+    CliRun run =
+        CliRun.of(
+            "check",
+            "--replicas",
+            "--only",
+            "xerotier",
+            "--origin",
+            "https://app.example.com:443",
+            "--no-color");
+    assertEquals(0, run.code(), run.out() + run.err());
+    assertTrue(run.out().contains("https://app.example.com "), run.out());
+    assertFalse(run.out().contains(":443"), run.out());
+    assertEquals(
+        1,
+        run.err()
+                .split("origin https://app.example.com:443 is sent as https://app.example.com", -1)
+                .length
+            - 1,
+        run.err());
+  }
+
+  @Test
+  void anOriginWithAPathSuggestsTheOrigin() {
+    CliRun run = CliRun.of("check", "--replicas", "--origin", "https://app.example.com/chat?x=1");
+    assertEquals(2, run.code());
+    assertTrue(
+        run.err()
+            .contains(
+                "(it has a path; an origin ends after the host or port); did you mean"
+                    + " https://app.example.com? (--origin)"),
+        run.err());
+  }
+
+  @Test
+  void aMethodThatIsNotATokenIsAUsageError() {
+    CliRun run = CliRun.of("check", "--replicas", "--method", "PO ST");
+    assertEquals(2, run.code());
+    assertTrue(run.err().contains("--method 'PO ST' is not an HTTP method"), run.err());
+    assertEquals("", run.out());
   }
 
   @Test
