@@ -192,16 +192,19 @@ final class Causes {
           case PROTOCOL -> CauseCode.PROTOCOL;
         };
     String fix =
-        switch (error.kind()) {
-          case DNS -> "check the host name in the URL (and the network's DNS)";
-          case CONNECT ->
-              "check that the server is running and reachable on that port, and any proxy in between";
-          case TLS ->
-              "check the server's certificate (for a test server you trust, certificate checks can be turned off)";
-          case TIMEOUT -> "raise the per-request timeout, or check why the host does not answer";
-          case PROTOCOL ->
-              "the server (or a proxy) sent a malformed HTTP response; check it with curl -v";
-        };
+        error.fix() != null
+            ? error.fix()
+            : switch (error.kind()) {
+              case DNS -> "check the host name in the URL (and the network's DNS)";
+              case CONNECT ->
+                  "check that the server is running and reachable on that port, and any proxy in between";
+              case TLS ->
+                  "check the server's certificate (for a test server you trust, certificate checks can be turned off)";
+              case TIMEOUT ->
+                  "raise the per-request timeout, or check why the host does not answer";
+              case PROTOCOL ->
+                  "the server (or a proxy) sent a malformed HTTP response; check it with curl -v";
+            };
     return new Cause(code, error.message(), fix);
   }
 }

@@ -44,8 +44,15 @@ final class NetworkErrors {
           "no complete answer from " + hostPort + " within " + seconds(timeout));
     }
     if (isTls(root)) {
+      return tls(root, uri, hostPort, reason);
+    }
+    if ("http".equalsIgnoreCase(uri.getScheme()) && looksLikeTlsPort(uri, root, reason)) {
       return new NetworkError(
-          NetworkErrorKind.TLS, "TLS handshake with " + hostPort + " failed (" + reason + ")");
+          NetworkErrorKind.PROTOCOL,
+          hostPort
+              + " did not answer plain HTTP: does it speak TLS? try "
+              + withScheme(uri, "https"),
+          "use https:// for this endpoint");
     }
     if (root instanceof ConnectException || root instanceof NoRouteToHostException) {
       return new NetworkError(
@@ -65,6 +72,116 @@ final class NetworkErrors {
     }
     return new NetworkError(
         NetworkErrorKind.PROTOCOL, "request to " + hostPort + " failed (" + reason + ")");
+  }
+
+  /** A TLS failure in the user's terms: who issued the certificate, when it expired, no TLS. */
+  private static NetworkError tls(Throwable root, URI uri, String hostPort, String reason) {
+    java.security.cert.CertificateExpiredException expired =
+        find(root, java.security.cert.CertificateExpiredException.class);
+    if (expired != null) {
+      return new NetworkError(
+          NetworkErrorKind.TLS,
+          "the certificate of " + hostPort + " expired" + expiryDate(expired.getMessage()),
+          "renew the server's certificate");
+    }
+    java.security.cert.CertificateNotYetValidException early =
+        find(root, java.security.cert.CertificateNotYetValidException.class);
+    if (early != null) {
+      return new NetworkError(
+          NetworkErrorKind.TLS,
+          "the certificate of " + hostPort + " is not valid yet (check this machine's clock)",
+          "check the clocks of this machine and the server");
+    }
+    if (chainMentions(root, "unable to find valid certification path")
+        || chainMentions(root, "PKIX path building failed")) {
+      return new NetworkError(
+          NetworkErrorKind.TLS,
+          "the certificate of " + hostPort + " is issued by an unknown authority",
+          "if a proxy intercepts TLS, add its CA certificate to the trusted ones; otherwise the"
+              + " server must send its full certificate chain");
+    }
+    if (chainMentions(root, "No subject alternative") || chainMentions(root, "No name matching")) {
+      return new NetworkError(
+          NetworkErrorKind.TLS,
+          "the certificate of " + hostPort + " is for another host name",
+          "use the host name the certificate is for, or fix the server's certificate");
+    }
+    if (chainMentions(root, "Unsupported or unrecognized SSL message")
+        || chainMentions(root, "plaintext connection")) {
+      return new NetworkError(
+          NetworkErrorKind.TLS,
+          "the server did not answer TLS: is it plain HTTP? try " + withScheme(uri, "http"),
+          "use http:// for this endpoint, or enable TLS on the server");
+    }
+    return new NetworkError(
+        NetworkErrorKind.TLS, "TLS handshake with " + hostPort + " failed (" + reason + ")");
+  }
+
+  /** "NotAfter: Mon Jan 01 00:00:00 UTC 2024" → " on 2024-01-01". */
+  static String expiryDate(String message) {
+    if (message == null || !message.startsWith("NotAfter: ")) {
+      return "";
+    }
+    try {
+      java.time.format.DateTimeFormatter format =
+          java.time.format.DateTimeFormatter.ofPattern(
+              "EEE MMM dd HH:mm:ss zzz yyyy", java.util.Locale.ROOT);
+      return " on "
+          + java.time.ZonedDateTime.parse(message.substring(10).strip(), format)
+              .withZoneSameInstant(java.time.ZoneOffset.UTC)
+              .toLocalDate();
+    } catch (java.time.format.DateTimeParseException e) {
+      return " (" + message.substring(10).strip() + ")";
+    }
+  }
+
+  private static boolean looksLikeTlsPort(URI uri, Throwable root, String reason) {
+    int port = port(uri);
+    boolean tlsPort = port == 443 || port == 8443;
+    // A TLS server answers a plain request with an alert record (bytes 0x15 0x03) or not at all.
+    boolean binary = reason.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0xFFFD);
+    return (binary || tlsPort)
+        && (root instanceof ProtocolException
+            || root instanceof EOFException
+            || isProtocolMessage(reason)
+            || reason.toLowerCase(Locale.ROOT).contains("closed")
+            || reason.toLowerCase(Locale.ROOT).contains("reset"));
+  }
+
+  private static String withScheme(URI uri, String scheme) {
+    String text = uri.toString();
+    return scheme + text.substring(text.indexOf(':'));
+  }
+
+  private static <T extends Throwable> T find(Throwable root, Class<T> type) {
+    for (Throwable t = root; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  private static boolean chainMentions(Throwable root, String text) {
+    for (Throwable t = root; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains(text)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A request cut short by the run's deadline, not by the per-request timeout. */
+  static NetworkError deadlineCut(URI uri, Duration deadline) {
+    return new NetworkError(
+        NetworkErrorKind.TIMEOUT,
+        "no complete answer from "
+            + uri.getHost()
+            + ":"
+            + port(uri)
+            + " before the run's deadline of "
+            + seconds(deadline),
+        "raise the run's deadline, or audit fewer endpoints in one run");
   }
 
   /** True for failures worth retrying: nothing was received, the connection itself failed. */

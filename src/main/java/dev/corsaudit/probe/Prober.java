@@ -109,7 +109,8 @@ public final class Prober implements AutoCloseable {
                     NetworkErrorKind.TIMEOUT,
                     "the run's deadline of "
                         + options.deadline().toSeconds()
-                        + "s passed before this request started"),
+                        + "s passed before this request started",
+                    "raise the run's deadline, or audit fewer endpoints in one run"),
                 started,
                 0));
       }
@@ -171,6 +172,10 @@ public final class Prober implements AutoCloseable {
                         elapsed);
                   }
                   NetworkError error = NetworkErrors.classify(root, uri, budget);
+                  if (error.kind() == NetworkErrorKind.TIMEOUT
+                      && budget.compareTo(options.timeout()) < 0) {
+                    error = NetworkErrors.deadlineCut(uri, options.deadline());
+                  }
                   return Exchange.ofError(
                       sentRequest(planned, uri, version), error, started, elapsed);
                 });

@@ -92,7 +92,39 @@ class ProberFaultsTest {
         new FaultServer(
             (socket, in, out) -> FaultServer.write(out, "HTTP/1.1 400 Bad Request\r\n\r\n"),
             false)) {
-      assertError(send(server.url().replace("http://", "https://")), NetworkErrorKind.TLS);
+      Exchange exchange = send(server.url().replace("http://", "https://"));
+      assertError(exchange, NetworkErrorKind.TLS);
+      assertEquals(
+          "the server did not answer TLS: is it plain HTTP? try " + server.url(),
+          exchange.error().message());
+      assertEquals(
+          "use http:// for this endpoint, or enable TLS on the server", exchange.error().fix());
+    }
+  }
+
+  @Test
+  void aDeadlineCutNamesTheDeadlineNotTheTimeout() throws IOException {
+    try (FaultServer server = new FaultServer((socket, in, out) -> Thread.sleep(10_000));
+        Prober prober =
+            new Prober(
+                ProbeOptions.defaults()
+                    .withTimeout(Duration.ofSeconds(30))
+                    .withDeadline(Duration.ofSeconds(1))
+                    .withConnectRetries(0))) {
+      Exchange exchange =
+          prober
+              .send(
+                  new PlannedRequest(
+                      "OPTIONS",
+                      server.url(),
+                      List.of(new HeaderLine("Origin", "https://a.example")),
+                      null))
+              .join();
+      assertError(exchange, NetworkErrorKind.TIMEOUT);
+      assertTrue(
+          exchange.error().message().endsWith("before the run's deadline of 1s"),
+          exchange.error().message());
+      assertTrue(exchange.error().fix().startsWith("raise the run's deadline"));
     }
   }
 
