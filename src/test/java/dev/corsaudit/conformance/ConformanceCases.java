@@ -75,7 +75,33 @@ public final class ConformanceCases {
         node.hasNonNull("preflight") ? response(node.get("preflight"), where) : null,
         response(required(node, "actual", where), where),
         expectations(node.path("expect"), where),
-        requestHeadersQuirks(node.path("acrh")));
+        requestHeadersQuirks(node.path("acrh")),
+        observed(node.path("observed"), where));
+  }
+
+  private static Map<Engine, RecordedObservation> observed(JsonNode node, String where) {
+    Map<Engine, RecordedObservation> observed = new EnumMap<>(Engine.class);
+    node.fields()
+        .forEachRemaining(
+            field -> {
+              JsonNode o = field.getValue();
+              List<String> console = new ArrayList<>();
+              o.path("console").forEach(line -> console.add(line.asText()));
+              observed.put(
+                  Engine.valueOf(field.getKey().toUpperCase(Locale.ROOT)),
+                  new RecordedObservation(
+                      textOrNull(o, "error"),
+                      o.path("status").asInt(),
+                      headers(o.path("readable_headers"), where),
+                      o.path("preflights").asInt(),
+                      textOrNull(o, "acrm"),
+                      textOrNull(o, "acrh"),
+                      o.path("actuals").asInt(),
+                      textOrNull(o, "actual_method"),
+                      textOrNull(o, "actual_origin"),
+                      console));
+            });
+    return observed;
   }
 
   private static Map<Engine, String> requestHeadersQuirks(JsonNode node) {
@@ -116,8 +142,10 @@ public final class ConformanceCases {
               Engine engine = Engine.valueOf(field.getKey().toUpperCase(Locale.ROOT));
               expect.put(engine, Outcome.valueOf(field.getValue().asText()));
             });
-    if (!expect.containsKey(Engine.CHROMIUM) || !expect.containsKey(Engine.FIREFOX)) {
-      throw new IllegalArgumentException(where + ": expect needs chromium and firefox");
+    if (!expect.containsKey(Engine.CHROMIUM)
+        || !expect.containsKey(Engine.FIREFOX)
+        || !expect.containsKey(Engine.WEBKIT)) {
+      throw new IllegalArgumentException(where + ": expect needs chromium, firefox and webkit");
     }
     return expect;
   }

@@ -24,12 +24,30 @@ class ConformanceCasesTest {
   }
 
   @Test
-  void thereAreEnoughCasesAndEachRecordsChromiumFirefoxAndSpec() {
+  void thereAreEnoughCasesAndEachRecordsEveryBrowserAndSpec() {
     assertTrue(cases.size() >= 60, "only " + cases.size() + " cases");
+    List<Engine> browsers = List.of(Engine.CHROMIUM, Engine.FIREFOX, Engine.WEBKIT);
     for (ConformanceCase c : cases) {
-      assertTrue(
-          c.expect().keySet().containsAll(List.of(Engine.CHROMIUM, Engine.FIREFOX, Engine.SPEC)),
-          c.id());
+      assertTrue(c.expect().keySet().containsAll(browsers), c.id());
+      assertTrue(c.expect().containsKey(Engine.SPEC), c.id());
+      assertEquals(
+          java.util.Set.copyOf(browsers), c.observed().keySet(), c.id() + " observed browsers");
+    }
+  }
+
+  @Test
+  void recordedObservationsAgreeWithTheRecordedOutcome() {
+    for (ConformanceCase c : cases) {
+      c.observed()
+          .forEach(
+              (engine, seen) -> {
+                boolean passed = seen.error() == null;
+                assertEquals(
+                    c.expect().get(engine) == dev.corsaudit.grade.Outcome.PASS,
+                    passed,
+                    c.id() + " " + engine.key());
+                assertEquals(c.expectsPreflight(), seen.preflights() > 0, c.id() + " " + engine);
+              });
     }
   }
 
