@@ -60,6 +60,16 @@ public record ConformanceCase(
     return preflight != null;
   }
 
+  /**
+   * Whether {@code engine} sends a preflight for this case: a non-safelisted method, or CORS-unsafe
+   * headers after the engine's quirks ({@link #requestHeadersHeader(Engine)}). Engines differ, e.g.
+   * Chromium drops a page-set User-Agent and safelists some client hints.
+   */
+  public boolean needsPreflight(Engine engine) {
+    return !FetchRequestRules.isSafelistedMethod(request.method())
+        || requestHeadersHeader(engine) != null;
+  }
+
   /** The URL the page fetches for this case below {@code targetBaseUrl} (no trailing slash). */
   public String url(String targetBaseUrl) {
     return targetBaseUrl + "/case/" + id;
@@ -120,7 +130,8 @@ public record ConformanceCase(
   }
 
   public Exchange toActualExchange(String targetBaseUrl, String origin) {
-    List<HeaderLine> sent = new ArrayList<>(request.headers());
+    // What the browser sends: forbidden names dropped, repeated names combined.
+    List<HeaderLine> sent = new ArrayList<>(FetchRequestRules.headerList(request.headers()));
     sent.add(new HeaderLine("Origin", origin));
     String method = FetchRequestRules.normaliseMethod(request.method());
     return exchange(method, url(targetBaseUrl), sent, actual, origin);

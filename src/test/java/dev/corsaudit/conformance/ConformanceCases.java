@@ -2,6 +2,8 @@ package dev.corsaudit.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.corsaudit.config.BuiltinProfiles;
+import dev.corsaudit.config.HeaderProfile;
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.Outcome;
 import dev.corsaudit.model.CredentialsMode;
@@ -64,7 +66,7 @@ public final class ConformanceCases {
     CaseRequest caseRequest =
         new CaseRequest(
             required(request, "method", where).asText(),
-            headers(request.path("headers"), where),
+            requestHeaders(request, where),
             CredentialsMode.parse(request.path("credentials").asText("omit")),
             textOrNull(request, "body"));
     return new ConformanceCase(
@@ -77,6 +79,23 @@ public final class ConformanceCases {
         expectations(node.path("expect"), where),
         requestHeadersQuirks(node.path("acrh")),
         observed(node.path("observed"), where));
+  }
+
+  /**
+   * A request names a built-in header profile ({@code "profile": "none"}), lists {@code headers},
+   * or both (the profile's come first), as {@code check --profile ... --header ...} would.
+   */
+  private static List<HeaderLine> requestHeaders(JsonNode request, String where) {
+    List<HeaderLine> headers = new ArrayList<>();
+    if (request.hasNonNull("profile")) {
+      HeaderProfile profile = BuiltinProfiles.all().get(request.get("profile").asText());
+      if (profile == null) {
+        throw new IllegalArgumentException(where + ": unknown profile " + request.get("profile"));
+      }
+      headers.addAll(profile.headers());
+    }
+    headers.addAll(headers(request.path("headers"), where));
+    return headers;
   }
 
   private static Map<Engine, RecordedObservation> observed(JsonNode node, String where) {
