@@ -29,6 +29,8 @@ public enum CauseCode {
   ACTUAL_INVALID_ALLOW_ORIGIN(Kind.FAIL),
   ACTUAL_WILDCARD_WITH_CREDENTIALS(Kind.FAIL),
   ACTUAL_INVALID_ALLOW_CREDENTIALS(Kind.FAIL),
+  // Chromium turns a 407 from the server into a network error, whatever its CORS headers.
+  ACTUAL_PROXY_AUTH_407(Kind.FAIL),
   // Advice: the request passes, but something is fragile, unsafe or engine-dependent.
   WILDCARD_DOES_NOT_COVER_AUTHORIZATION(Kind.WARNING),
   ENGINES_DISAGREE(Kind.WARNING),
@@ -37,6 +39,8 @@ public enum CauseCode {
   RESPONSE_HEADERS_NOT_EXPOSED(Kind.WARNING),
   ACTUAL_NOT_CHECKED(Kind.WARNING),
   LOCAL_NETWORK_ACCESS(Kind.WARNING),
+  // The page set a forbidden request header: every browser silently drops it.
+  FORBIDDEN_HEADER_DROPPED(Kind.WARNING),
   // Network failures: no response to grade.
   DNS(Kind.ERROR),
   CONNECT(Kind.ERROR),
