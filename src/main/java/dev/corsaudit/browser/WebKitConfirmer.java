@@ -173,6 +173,17 @@ final class WebKitConfirmer implements Confirmer {
           "MiniBrowser reported no result for " + url + " within " + TIMEOUT.toSeconds() + "s",
           console);
     }
+    if (console.stream().anyMatch(line -> line.contains("requested insecure content"))) {
+      // Not a CORS outcome, and cors-audit's verdicts do not model it: say so rather than FAIL.
+      return new BrowserConfirmation(
+          "webkit",
+          version,
+          "ERROR",
+          "WebKit blocked the https page's request to an http:// URL as mixed content, before any"
+              + " CORS check (loopback included, unlike Chromium); confirm an https origin against"
+              + " an https URL, or use an http origin",
+          console);
+    }
     return new BrowserConfirmation(
         "webkit",
         version,

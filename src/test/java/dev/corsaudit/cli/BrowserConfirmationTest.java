@@ -134,7 +134,8 @@ class BrowserConfirmationTest {
       // it as mixed content before any CORS check, loopback included (Chromium exempts loopback).
       BrowserConfirmation mixed =
           webkit.confirm(request.withOrigin("https://app.example.test"), base + "/ok", body);
-      assertEquals("FAIL", mixed.outcome(), mixed.toString());
+      assertEquals("ERROR", mixed.outcome(), mixed.toString());
+      assertTrue(mixed.detail().contains("mixed content"), mixed.detail());
       assertTrue(
           mixed.consoleLines().get(0).contains("https://app.example.test" + "/__cors_audit_page__")
               && mixed.consoleLines().get(0).contains("requested insecure content"),
