@@ -19,10 +19,12 @@ final class ConsoleLines {
   private static final Pattern CHROMIUM_CONSOLE =
       Pattern.compile("^\\[[^\\]]*:CONSOLE[^\\]]*\\] \"(.*)\", source: .*$");
 
-  // MiniBrowser --enable-write-console-messages-to-stdout: "CONSOLE SECURITY ERROR message", and
-  // for script's own console calls a "url:line:col: " prefix (those never concern CORS).
+  // MiniBrowser --enable-write-console-messages-to-stdout: "CONSOLE SECURITY ERROR message",
+  // sometimes after a "url:line:col: " prefix; script's own console.log lines ("CONSOLE LOG ...")
+  // never concern CORS and do not match.
   private static final Pattern WEBKIT_CONSOLE =
-      Pattern.compile("^CONSOLE (?:SECURITY|JS|NETWORK) (?:ERROR|WARN|WARNING|LOG) (.*)$");
+      Pattern.compile(
+          "^(?:\\S+:\\d+:\\d+: )?CONSOLE (?:SECURITY|JS|NETWORK) (?:ERROR|WARN|WARNING|LOG) (.*)$");
 
   private static final String WEBKIT_FETCH_FAILED = "Fetch API cannot load ";
 
