@@ -1,14 +1,9 @@
 package dev.corsaudit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.corsaudit.UserException;
 import dev.corsaudit.diff.DiffRenderer;
 import dev.corsaudit.diff.RowChange;
 import dev.corsaudit.diff.RunDiff;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.corsaudit.result.ReportDocument;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,10 +28,16 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "OLD.json")
+  @Parameters(
+      index = "0",
+      paramLabel = "OLD.json",
+      description = "The earlier JSON report (check --format json, or reports/latest.json).")
   Path oldReport;
 
-  @Parameters(index = "1", paramLabel = "NEW.json")
+  @Parameters(
+      index = "1",
+      paramLabel = "NEW.json",
+      description = "The later JSON report, compared row by row with OLD.json.")
   Path newReport;
 
   @Option(
@@ -47,47 +48,13 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JsonNode before = readReport(oldReport);
-    JsonNode after = readReport(newReport);
+    ReportDocument before = Baselines.read(oldReport);
+    ReportDocument after = Baselines.read(newReport);
     List<RowChange> changes = RunDiff.compare(before, after);
     spec.commandLine()
         .getOut()
         .print(DiffRenderer.markdown(oldReport.toString(), newReport.toString(), changes));
     spec.commandLine().getOut().flush();
-    boolean regression = RunDiff.hasRegression(changes);
-    return switch (failOn) {
-      case NEVER -> ExitCodes.OK;
-      case REGRESSION -> regression ? ExitCodes.FAIL : ExitCodes.OK;
-      case FAIL, ERROR -> verdictExit(after, failOn);
-    };
-  }
-
-  private static int verdictExit(JsonNode report, FailOn failOn) {
-    boolean error = false;
-    for (JsonNode row : report.path("results")) {
-      String verdict = row.path("verdict").asText();
-      if (verdict.equals("FAIL")) {
-        return ExitCodes.FAIL;
-      }
-      error |= verdict.equals("ERROR");
-    }
-    return error && failOn == FailOn.ERROR ? ExitCodes.ERROR : ExitCodes.OK;
-  }
-
-  static JsonNode readReport(Path path) {
-    try {
-      JsonNode node = new ObjectMapper().readTree(Files.readString(path));
-      if (node == null || !node.path("results").isArray()) {
-        throw new UserException(
-            path
-                + " is not a cors-audit JSON report (no \"results\" array); make it with --format json");
-      }
-      return node;
-    } catch (NoSuchFileException e) {
-      throw new UserException("report " + path + " does not exist");
-    } catch (IOException e) {
-      throw new UserException(
-          "cannot read report " + path + ": " + e.getMessage().lines().findFirst().orElse(""));
-    }
+    return failOn.exitCode(ExitCodes.forDocument(after), RunDiff.hasRegression(changes));
   }
 }

@@ -1,5 +1,6 @@
 package dev.corsaudit.cli;
 
+import dev.corsaudit.audit.AuditRequest;
 import dev.corsaudit.evidence.EvidenceRenderer;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
@@ -36,7 +37,7 @@ public final class EvidenceCommand implements Callable<Integer> {
 
   @Mixin TargetOptions targetOptions;
   @Mixin NetworkOptions networkOptions;
-  @Mixin OutputOptions outputOptions;
+  @Mixin DisplayOptions displayOptions;
 
   @Option(
       names = "--actual",
@@ -45,9 +46,16 @@ public final class EvidenceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    targetOptions.only = List.of(providerId);
-    AuditRun run =
-        CheckCommand.execute(targetOptions, networkOptions, outputOptions, actual, false);
+    AuditRequest request =
+        Audits.request(targetOptions, List.of(providerId), networkOptions)
+            .withActual(actual, targetOptions.stream, System.getenv());
+    PrintWriter out = spec.commandLine().getOut();
+    AuditRun run = Audits.run(request, displayOptions, this::print);
+    print(run);
+    return ExitCodes.forRun(run);
+  }
+
+  private void print(AuditRun run) {
     PrintWriter out = spec.commandLine().getOut();
     boolean first = true;
     for (AuditResult result : run.results()) {
@@ -55,18 +63,13 @@ public final class EvidenceCommand implements Callable<Integer> {
         out.println();
       }
       first = false;
-      if (result.target().skipped()) {
+      if (result.verdict() == null) {
         out.println(
-            "### "
-                + result.target().provider().name()
-                + ": skipped ("
-                + result.target().skipReason()
-                + ")");
+            "### " + result.target().provider().name() + ": skipped (" + result.skipReason() + ")");
         continue;
       }
       out.print(EvidenceRenderer.render(result, run.generatedAt(), run.toolVersion()));
     }
     out.flush();
-    return ExitCodes.forRun(run);
   }
 }

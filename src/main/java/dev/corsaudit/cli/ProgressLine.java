@@ -1,8 +1,8 @@
 package dev.corsaudit.cli;
 
 import dev.corsaudit.audit.AuditListener;
-import dev.corsaudit.grade.Outcome;
 import dev.corsaudit.result.AuditResult;
+import dev.corsaudit.result.RowStatus;
 import java.io.PrintWriter;
 import java.net.URI;
 
@@ -30,7 +30,7 @@ final class ProgressLine implements AuditListener {
   @Override
   public synchronized void finished(AuditResult result) {
     done++;
-    if (result.verdict() != null && result.verdict().outcome() != Outcome.PASS) {
+    if (result.status() == RowStatus.FAIL || result.status() == RowStatus.ERROR) {
       failures++;
     }
     if (result.preflight() != null && result.preflight().elapsedMs() > slowestMs) {
@@ -38,6 +38,11 @@ final class ProgressLine implements AuditListener {
       slowestHost = host(result.target().probeUrl());
     }
     draw(done == total);
+  }
+
+  @Override
+  public void done() {
+    clear();
   }
 
   synchronized void clear() {

@@ -1,15 +1,16 @@
 package dev.corsaudit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.corsaudit.UserException;
+import dev.corsaudit.audit.AuditRequest;
 import dev.corsaudit.diff.DiffRenderer;
 import dev.corsaudit.diff.RowChange;
 import dev.corsaudit.diff.RunDiff;
+import dev.corsaudit.model.UserException;
 import dev.corsaudit.report.AtomicFiles;
 import dev.corsaudit.report.ReportFormat;
+import dev.corsaudit.report.ReportModel;
 import dev.corsaudit.report.Reports;
 import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.ReportDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,8 +48,9 @@ public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin TargetOptions targetOptions;
+  @Mixin OnlyOption onlyOption;
   @Mixin NetworkOptions networkOptions;
-  @Mixin OutputOptions outputOptions;
+  @Mixin DisplayOptions displayOptions;
 
   @Option(
       names = "--reports-dir",
@@ -79,10 +81,15 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path latestJson = reportsDir.resolve("latest.json");
-    JsonNode baseline = Files.exists(latestJson) ? DiffCommand.readReport(latestJson) : null;
+    ReportDocument baseline = Files.exists(latestJson) ? Baselines.read(latestJson) : null;
 
+    AuditRequest request =
+        Audits.request(targetOptions, onlyOption.only, networkOptions)
+            .withActual(actual, targetOptions.stream, System.getenv())
+            .withSecurity(probeSecurity);
+    PrintWriter out = spec.commandLine().getOut();
     AuditRun run =
-        CheckCommand.execute(targetOptions, networkOptions, outputOptions, actual, probeSecurity);
+        Audits.run(request, displayOptions, r -> out.print(render(r, ReportFormat.MARKDOWN)));
     String markdown = render(run, ReportFormat.MARKDOWN);
     String json = render(run, ReportFormat.JSON);
     String date = run.generatedAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
@@ -95,7 +102,6 @@ public final class ReportCommand implements Callable<Integer> {
       throw new UserException("cannot write reports to " + reportsDir + ": " + e.getMessage());
     }
 
-    PrintWriter out = spec.commandLine().getOut();
     out.println(
         "wrote "
             + reportsDir.resolve("latest.md")
@@ -106,12 +112,12 @@ public final class ReportCommand implements Callable<Integer> {
             + ".{md,json}");
     boolean regression = false;
     if (baseline != null) {
-      List<RowChange> changes = RunDiff.compare(baseline, new ObjectMapper().readTree(json));
+      List<RowChange> changes = RunDiff.compare(baseline, ReportModel.document(run));
       regression = RunDiff.hasRegression(changes);
       out.print(DiffRenderer.markdown("previous latest.json", "this run", changes));
     }
     out.flush();
-    return failOn.exitCode(run, regression);
+    return failOn.exitCode(ExitCodes.forRun(run), regression);
   }
 
   private static String render(AuditRun run, ReportFormat format) throws IOException {

@@ -13,9 +13,8 @@ import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.RecordedResponse;
 import dev.corsaudit.policy.CorsPolicy;
-import dev.corsaudit.probe.Prober;
-import dev.corsaudit.report.Redactor;
 import dev.corsaudit.result.AuditResult;
+import dev.corsaudit.result.Redactor;
 import java.time.Instant;
 
 /**
@@ -63,7 +62,7 @@ public final class EvidenceRenderer {
     if (verdict != null) {
       appendVerdict(md, verdict);
       if (verdict.outcome() != Outcome.PASS) {
-        appendFix(md, FixSuggestion.forRequest(target.request()));
+        appendFix(md, FixSuggestion.forRequest(target.request(), target.plans().top()));
       }
     }
     return md.toString();
@@ -93,7 +92,7 @@ public final class EvidenceRenderer {
     if (!response.bodyHead().isEmpty()) {
       md.append('\n').append(abbreviate(response.bodyHead(), 600)).append('\n');
     }
-    md.append("```\n\n_").append(Prober.HEADER_ORDER_NOTE).append("_\n\n");
+    md.append("```\n\n_").append(RecordedResponse.HEADER_ORDER_NOTE).append("_\n\n");
   }
 
   private static void appendVerdict(StringBuilder md, Verdict verdict) {

@@ -2,12 +2,11 @@ package dev.corsaudit.grade;
 
 import dev.corsaudit.fetch.BrowserRequests;
 import dev.corsaudit.fetch.FetchMethods;
-import dev.corsaudit.fetch.PreflightPlan;
-import dev.corsaudit.fetch.RequestRules;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.CredentialsMode;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.PreflightPlan;
 import dev.corsaudit.model.RecordedResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,22 +32,11 @@ final class EngineGrader {
   }
 
   static EngineVerdict grade(
-      Engine engine, CorsRequest request, Exchange preflight, Exchange actual) {
-    return new EngineGrader(engine, request).run(preflight, actual);
+      Engine engine, CorsRequest request, PreflightPlan plan, Exchange preflight, Exchange actual) {
+    return new EngineGrader(engine, request).run(plan, preflight, actual);
   }
 
-  /** The engine's request-side quirks (see RequestRules; measured in conformance cases 12-16). */
-  static RequestRules requestRules(Engine engine) {
-    return switch (engine) {
-      case SPEC -> RequestRules.SPEC;
-      case CHROMIUM -> RequestRules.CHROMIUM;
-      case FIREFOX -> RequestRules.FIREFOX;
-      case WEBKIT -> RequestRules.WEBKIT;
-    };
-  }
-
-  private EngineVerdict run(Exchange preflight, Exchange actual) {
-    PreflightPlan plan = BrowserRequests.plan(request, requestRules(engine));
+  private EngineVerdict run(PreflightPlan plan, Exchange preflight, Exchange actual) {
     Integer cacheSeconds = null;
     // Engines differ on which requests need a preflight (Chromium drops a script-set User-Agent
     // and safelists some client hints; Firefox counts bytes >= 0x80 and judges a repeated name
@@ -92,8 +80,7 @@ final class EngineGrader {
     AllowOriginCheck.Result allowOrigin =
         AllowOriginCheck.check(credentialsLines(headers), request.origin(), request.credentials());
 
-    if (engine == Engine.WEBKIT) {
-      // WebKit checks the status before Access-Control-Allow-Origin.
+    if (engine.statusBeforeAllowOrigin()) {
       if (!okStatus) {
         fail(
             redirect ? Causes.redirect(status, response.header("Location")) : Causes.status(status),
@@ -133,7 +120,7 @@ final class EngineGrader {
     // value (the lines joined with ", " by its HTTP layer).
     if (methods.failed()) {
       String quoted =
-          engine == Engine.WEBKIT
+          engine.consoleInWebCoreStyle()
               ? HeaderLine.combined(headers, "Access-Control-Allow-Methods")
               : methods.invalidElement();
       fail(
@@ -142,7 +129,7 @@ final class EngineGrader {
     }
     if (allowHeaders.failed()) {
       String quoted =
-          engine == Engine.WEBKIT
+          engine.consoleInWebCoreStyle()
               ? HeaderLine.combined(headers, "Access-Control-Allow-Headers")
               : allowHeaders.invalidElement();
       fail(
@@ -183,7 +170,7 @@ final class EngineGrader {
         continue;
       }
       boolean starCovers =
-          star && !include && !(engine == Engine.SPEC && name.equals("authorization"));
+          star && !include && (engine.starCoversAuthorization() || !name.equals("authorization"));
       if (starCovers) {
         continue;
       }
@@ -202,16 +189,16 @@ final class EngineGrader {
       // often does too, but not always (it walks Blink's header hash map; see the README).
       // WebKit walks WebCore's header map: known names first, canonical case (WebKitHeaderNames).
       String named =
-          engine == Engine.WEBKIT
+          engine.consoleInWebCoreStyle()
               ? WebKitHeaderNames.firstMissing(
-                  BrowserRequests.headerList(request.headers(), requestRules(engine)), missing)
+                  BrowserRequests.headerList(request.headers(), engine.requestRules()), missing)
               : missing.get(0);
       block = new Block(Block.Kind.HEADER, null, null, status, named, false);
     }
   }
 
   private void checkActual(RecordedResponse response) {
-    if ((engine == Engine.CHROMIUM || engine == Engine.SPEC) && response.status() == 407) {
+    if (engine.proxyAuthIsNetworkError() && response.status() == 407) {
       // Spec: HTTP-network-or-cache fetch never hands a 407 to the page (it prompts for proxy
       // credentials and retries, or fails). Firefox and WebKit do hand it over.
       // A network error before any CORS check, and Chromium prints no CORS console line for it.
@@ -231,7 +218,7 @@ final class EngineGrader {
    * Chromium and WebKit's libsoup join the lines (", true") and fail. Conformance acac-*.
    */
   private List<HeaderLine> credentialsLines(List<HeaderLine> headers) {
-    if (engine != Engine.FIREFOX) {
+    if (!engine.ignoresEmptyAllowCredentialsLine()) {
       return headers;
     }
     return headers.stream()

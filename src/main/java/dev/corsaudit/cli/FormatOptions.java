@@ -1,7 +1,6 @@
 package dev.corsaudit.cli;
 
-import dev.corsaudit.UserException;
-import dev.corsaudit.audit.AuditListener;
+import dev.corsaudit.model.UserException;
 import dev.corsaudit.report.AtomicFiles;
 import dev.corsaudit.report.ReportFormat;
 import dev.corsaudit.report.Reports;
@@ -14,8 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Where and how results are written. */
-public final class OutputOptions {
+/** Which report format to print, and where. */
+public final class FormatOptions {
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
@@ -33,33 +32,9 @@ public final class OutputOptions {
   Path output;
 
   @Option(
-      names = {"-q", "--quiet"},
-      description = "No progress line on stderr.")
-  boolean quiet;
-
-  @Option(
       names = "--no-color",
       description = "Plain table output (also when NO_COLOR is set or stdout is not a terminal).")
   boolean noColor;
-
-  @Option(names = "--debug", description = "Print stack traces of internal errors.")
-  boolean debug;
-
-  private ProgressLine progress;
-
-  AuditListener progress(int total) {
-    if (quiet || !Terminal.stderrIsTerminal()) {
-      return AuditListener.NONE;
-    }
-    progress = new ProgressLine(spec.commandLine().getErr());
-    return progress;
-  }
-
-  void progressDone() {
-    if (progress != null) {
-      progress.clear();
-    }
-  }
 
   boolean color() {
     return !noColor
@@ -68,6 +43,7 @@ public final class OutputOptions {
         && Terminal.stdoutIsTerminal();
   }
 
+  /** Renders the run in the chosen format to stdout or the output file. */
   void write(AuditRun run) throws IOException {
     StringWriter text = new StringWriter();
     Reports.renderer(format, color()).render(run, text);

@@ -1,4 +1,4 @@
-package dev.corsaudit.report;
+package dev.corsaudit.result;
 
 import dev.corsaudit.model.HeaderLine;
 import java.util.Locale;
