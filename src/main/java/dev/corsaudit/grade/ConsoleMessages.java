@@ -16,12 +16,13 @@ final class ConsoleMessages {
   private ConsoleMessages() {}
 
   static String of(Engine engine, Block block, String url, String origin) {
-    if (block == null) {
-      return null; // a failure no console reports (Chromium's 407 network error)
+    if (block == null || (engine.proxyAuthIsNetworkError() && block.status() == 407)) {
+      // A failure no console reports: Chromium turns a 407 (preflight or actual) into a network
+      // error without any CORS console line.
+      return null;
     }
     return switch (engine) {
-      // Chromium turns a 407 into a network error without any CORS console line.
-      case CHROMIUM -> block.status() == 407 ? null : chromium(block, url, origin);
+      case CHROMIUM -> chromium(block, url, origin);
       case FIREFOX -> firefox(block, url);
       case WEBKIT ->
           // WebKit prints two lines: the reason, then which fetch it blocked.
