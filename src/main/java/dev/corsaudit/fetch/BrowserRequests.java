@@ -127,7 +127,12 @@ public final class BrowserRequests {
 
   /** The OPTIONS preflight, headers in the order Chromium sends them. */
   public static PlannedRequest preflight(CorsRequest request, String probeUrl, String userAgent) {
-    PreflightPlan plan = plan(request);
+    return preflight(request, plan(request), probeUrl, userAgent);
+  }
+
+  /** The preflight one engine sends for its own plan of the request. */
+  public static PlannedRequest preflight(
+      CorsRequest request, PreflightPlan plan, String probeUrl, String userAgent) {
     List<HeaderLine> headers = new ArrayList<>();
     headers.add(new HeaderLine("Accept", "*/*"));
     headers.add(new HeaderLine("Accept-Language", "en-US,en;q=0.9"));
