@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
     })
 public final class CheckCommand implements Callable<Integer> {
 
-  static final List<String> BROWSERS = List.of("chromium", "firefox");
+  static final List<String> BROWSERS = List.of("chromium", "firefox", "webkit");
 
   @Spec CommandSpec spec;
 
@@ -98,7 +98,7 @@ public final class CheckCommand implements Callable<Integer> {
       names = "--browser",
       paramLabel = "BROWSER",
       description =
-          "Also run each row's fetch() in real headless chromium or firefox (Debian's packages), from a"
+          "Also run each row's fetch() in real headless chromium, firefox or webkit (Debian's packages), from a"
               + " page at the row's origin, and show the browser's result beside cors-audit's."
               + " Use with --actual for a like-for-like comparison (the browser always sends the actual request).")
   String browser;

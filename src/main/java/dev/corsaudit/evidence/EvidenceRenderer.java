@@ -122,7 +122,8 @@ public final class EvidenceRenderer {
                   case SPEC -> "";
                 })
             .append("> ")
-            .append(ev.consoleMessage())
+            // WebKit's message is two console lines: keep both quoted, one per line.
+            .append(ev.consoleMessage().replace("\n", "  \n> "))
             .append("\n\n");
       }
     }

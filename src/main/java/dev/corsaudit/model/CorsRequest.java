@@ -28,6 +28,10 @@ public record CorsRequest(
     Objects.requireNonNull(credentials, "credentials");
   }
 
+  public CorsRequest withUrl(String newUrl) {
+    return new CorsRequest(newUrl, origin, method, headers, credentials);
+  }
+
   public CorsRequest withOrigin(String newOrigin) {
     return new CorsRequest(url, newOrigin, method, headers, credentials);
   }

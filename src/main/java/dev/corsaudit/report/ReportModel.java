@@ -89,6 +89,12 @@ public final class ReportModel {
         verdict == null ? null : verdict.preflightNeeded(),
         verdict == null ? null : verdict.readableResponseHeaders(),
         exchange(result.preflight()),
+        result.enginePreflights().stream()
+            .map(
+                p ->
+                    new ReportDocument.EnginePreflight(
+                        p.engines().stream().map(Engine::key).toList(), exchange(p.exchange())))
+            .toList(),
         exchange(result.actual()),
         provider.notes(),
         provider.models(),
