@@ -67,7 +67,7 @@ public final class ProvidersLoader {
         throw new ConfigException(
             file + ": file is " + (size >> 20) + " MiB; providers files are limited to 10 MiB");
       }
-      return parse(file.toString(), Files.readString(file));
+      return parse(file.toString(), utf8(file, Files.readAllBytes(file)));
     } catch (NoSuchFileException e) {
       throw new ConfigException(file + ": no such file; name an existing providers file");
     } catch (MalformedInputException e) {
@@ -75,6 +75,34 @@ public final class ProvidersLoader {
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")");
     }
+  }
+
+  /** The file's text, or where the first byte that is not UTF-8 is. */
+  static String utf8(Path file, byte[] bytes) {
+    java.nio.charset.CharsetDecoder decoder =
+        java.nio.charset.StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int line = 1;
+      int column = 1;
+      for (int i = 0; i < in.position(); i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          column = 1;
+        } else if ((bytes[i] & 0xC0) != 0x80) {
+          column++;
+        }
+      }
+      throw new ConfigException(
+          file + ":" + line + ":" + column + ": not UTF-8 text; save the file as UTF-8");
+    }
+    decoder.flush(out);
+    return out.flip().toString();
   }
 
   public static ProvidersFile parse(String source, String yaml) {
@@ -294,6 +322,12 @@ public final class ProvidersLoader {
             "'no_replica' is empty",
             "say why there is no replica, e.g. no public evidence of its answer; run live");
       }
+    }
+    if (replica != null && !BuiltinReplicaIds.get().contains(replica)) {
+      throw ConfigException.at(
+          m.get("replica"),
+          "no built-in replica is called '" + replica + "'",
+          BuiltinReplicaIds.suggestion(replica));
     }
     CorsPolicy policy = null;
     if (m.containsKey("policy")) {

@@ -105,6 +105,19 @@ public final class YamlNode {
       }
       return root;
     } catch (JsonProcessingException e) {
+      org.yaml.snakeyaml.error.MarkedYAMLException marked = marked(e);
+      if (marked != null && marked.getProblemMark() != null) {
+        org.yaml.snakeyaml.error.Mark mark = marked.getProblemMark();
+        throw new ConfigException(
+            source
+                + ":"
+                + (mark.getLine() + 1)
+                + ":"
+                + (mark.getColumn() + 1)
+                + ": "
+                + problem(marked.getProblem())
+                + opened(marked));
+      }
       String message = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML").strip();
       if (message.toLowerCase(java.util.Locale.ROOT).contains("alias")) {
         message = "too many YAML aliases (" + message + "); expand them or split the file";
@@ -127,6 +140,73 @@ public final class YamlNode {
     }
   }
 
+  private static org.yaml.snakeyaml.error.MarkedYAMLException marked(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** For an unexpected end: where the unclosed quote, [ or { was opened. */
+  private static String opened(org.yaml.snakeyaml.error.MarkedYAMLException marked) {
+    String problem = String.valueOf(marked.getProblem());
+    String context = String.valueOf(marked.getContext());
+    org.yaml.snakeyaml.error.Mark mark = marked.getContextMark();
+    if (mark == null || !(problem.contains("end of stream") || problem.contains("<stream end>"))) {
+      return "";
+    }
+    String what =
+        context.contains("quoted scalar")
+            ? "quote"
+            : context.contains("flow sequence")
+                ? "["
+                : context.contains("flow mapping") ? "{" : null;
+    return what == null
+        ? ""
+        : ": the "
+            + what
+            + " at "
+            + (mark.getLine() + 1)
+            + ":"
+            + (mark.getColumn() + 1)
+            + " is never closed";
+  }
+
+  /** SnakeYAML's problem in the user's terms: what is wrong and how to write it instead. */
+  static String problem(String problem) {
+    String p = problem == null ? "" : problem.strip();
+    if (p.contains("(TAB)") || p.contains("\t")) {
+      return "a tab cannot indent YAML; use spaces";
+    }
+    if (p.contains("end of stream") || p.contains("<stream end>")) {
+      return "unexpected end of file";
+    }
+    if (p.startsWith("mapping values are not allowed")) {
+      return "a ':' where a value was expected; quote the value or fix the indentation";
+    }
+    if (p.startsWith("could not find expected ':'")) {
+      return "a key without ':' after it; add the ':' or fix the indentation";
+    }
+    if (p.startsWith("found undefined alias")) {
+      return "an alias (*name) with no anchor (&name) before it";
+    }
+    if (p.startsWith("found duplicate anchor")) {
+      return "the same anchor (&name) twice";
+    }
+    if (p.startsWith("expected <block end>")) {
+      return "this line is indented less than the block it belongs to; fix the indentation";
+    }
+    if (p.startsWith("expected ',' or ']'")) {
+      return "a list [ ... ] without its closing ]";
+    }
+    if (p.startsWith("expected ',' or '}'")) {
+      return "a mapping { ... } without its closing }";
+    }
+    return "invalid YAML: " + p;
+  }
+
   /** Reads one value starting at the parser's current token. */
   static YamlNode read(JsonParser parser, String source, int depth) throws IOException {
     if (depth > 64) {
@@ -136,6 +216,15 @@ public final class YamlNode {
     }
     JsonToken token = parser.currentToken();
     String where = location(source, parser.currentTokenLocation());
+    if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml
+        && yaml.isCurrentAlias()) {
+      // Jackson reads an alias as the anchor's name, a string: refuse rather than misread.
+      throw new ConfigException(
+          where
+              + ": YAML aliases (*"
+              + parser.getText()
+              + ") are not supported; write the value out in full");
+    }
     switch (token) {
       case START_OBJECT:
         {

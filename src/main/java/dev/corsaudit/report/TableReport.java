@@ -141,7 +141,7 @@ final class TableReport implements ReportRenderer {
     int unfinished = summary.count(RowStatus.UNFINISHED);
     String line =
         run.results().size()
-            + " endpoints: "
+            + (run.results().size() == 1 ? " endpoint: " : " endpoints: ")
             + pass
             + " pass, "
             + fail
@@ -152,7 +152,12 @@ final class TableReport implements ReportRenderer {
             + " skipped"
             + (unfinished == 0 ? "" : ", " + unfinished + " unfinished");
     if (!run.findings().isEmpty()) {
-      line += "; " + run.findings().size() + " security/policy findings";
+      line +=
+          "; "
+              + run.findings().size()
+              + (run.findings().size() == 1
+                  ? " security/policy finding"
+                  : " security/policy findings");
     }
     return line;
   }

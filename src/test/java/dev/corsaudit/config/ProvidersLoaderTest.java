@@ -91,6 +91,12 @@ class ProvidersLoaderTest {
       delimiter = '|',
       value = {
         "unknown top key|providers: []\\nprovider: []|t.yaml:2:1: unknown key 'provider'",
+        "tab indent|providers:\\n\\t- id: a|t.yaml:2:1: a tab cannot indent YAML; use spaces",
+        "unclosed quote|providers:\\n  - id: \"a\\n|t.yaml:3:1: unexpected end of file: the quote at 2:9 is never closed",
+        "unclosed list|providers: [\\n|t.yaml:2:1: unexpected end of file",
+        "alias|defaults:\\n  origins: &o [https://a.example]\\nproviders:\\n  - id: a\\n    base_url: https://a.example\\n    origins: *o|t.yaml:6:14: YAML aliases (*o) are not supported; write the value out in full",
+        "unknown replica|providers:\\n  - id: a\\n    base_url: https://a.example\\n    replica: nope|t.yaml:4:14: no built-in replica is called 'nope'; use one of",
+        "replica typo|providers:\\n  - id: a\\n    base_url: https://a.example\\n    replica: azur|t.yaml:4:14: no built-in replica is called 'azur'; did you mean 'azure'?",
         "unknown provider key|providers:\\n  - id: a\\n    base_url: https://a.example\\n    urll: x|t.yaml:4:5: unknown key 'urll'",
         "missing base_url|providers:\\n  - id: a|t.yaml:2:5: missing required key 'base_url'",
         "wrong type|providers:\\n  - id: a\\n    base_url: https://a.example\\n    profiles: fetch|t.yaml:4:15: 'profiles' must be a list",
@@ -116,9 +122,23 @@ class ProvidersLoaderTest {
     ConfigException e =
         assertThrows(
             ConfigException.class,
-            () -> ProvidersLoader.parse("t.yaml", yaml.replace("\\n", "\n")));
+            () -> ProvidersLoader.parse("t.yaml", yaml.replace("\\n", "\n").replace("\\t", "\t")));
     assertTrue(e.getMessage().startsWith(expectedStart), name + ": " + e.getMessage());
     assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+  }
+
+  @Test
+  void notUtf8IsLocated(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("p.yaml");
+    java.nio.file.Files.write(
+        file,
+        "providers:\n  - id: a\n    base_url: https://a.example/\u00e9\uffff"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] bytes = java.nio.file.Files.readAllBytes(file);
+    bytes[bytes.length - 1] = (byte) 0xff;
+    java.nio.file.Files.write(file, bytes);
+    ConfigException e = assertThrows(ConfigException.class, () -> ProvidersLoader.load(file));
+    assertEquals(file + ":3:34: not UTF-8 text; save the file as UTF-8", e.getMessage());
   }
 
   @Test

@@ -44,7 +44,7 @@ class ReplicaLoaderTest {
       no respond           | HEAD rules:\\n  - source: s\\n                                       | x.yaml:5:5: missing required key 'respond'
       no rules             | HEAD rules: []\\n                                                     | x.yaml:4:8: 'rules' is empty
       duplicate key        | HEAD rules:\\n  - respond: {status: 200, status: 201}\\n               | x.yaml:5:28: key 'status' appears twice
-      invalid yaml         | HEAD rules: [\\n                                                      | x.yaml:4:9: invalid YAML
+      invalid yaml         | HEAD rules: [\\n                                                      | x.yaml:5:1: unexpected end of file
       """)
   void errorsAreLocated(String name, String yaml, String expectedStart) {
     String text = yaml.replace("HEAD ", HEAD).replace("\\n", "\n");
