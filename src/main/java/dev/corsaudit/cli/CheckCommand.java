@@ -141,6 +141,7 @@ public final class CheckCommand implements Callable<Integer> {
       throws Exception {
     ProvidersFile file = targets.load();
     List<Provider> providers = file.providers();
+    output.runMadeWith(network.insecure, providers);
     try (ReplicaServer replicas = targets.replicas ? ReplicaServer.startBuiltin() : null;
         Prober prober = new Prober(network.probeOptions())) {
       Function<Provider, ProbeLocation> where = locator(replicas);

@@ -1,6 +1,8 @@
 package dev.corsaudit.cli;
 
 import dev.corsaudit.evidence.EvidenceRenderer;
+import dev.corsaudit.report.Escape;
+import dev.corsaudit.report.SecretMask;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
 import java.io.PrintWriter;
@@ -58,15 +60,24 @@ public final class EvidenceCommand implements Callable<Integer> {
       if (result.target().skipped()) {
         out.println(
             "### "
-                + result.target().provider().name()
+                + Escape.markdownText(result.target().provider().name())
                 + ": skipped ("
                 + result.target().skipReason()
                 + ")");
         continue;
       }
-      out.print(EvidenceRenderer.render(result, run.generatedAt(), run.toolVersion()));
+      out.print(
+          EvidenceRenderer.render(
+              result,
+              run.generatedAt(),
+              run.toolVersion(),
+              SecretMask.of(outputOptions.notes().secrets())));
     }
     out.flush();
+    if (out.checkError()) {
+      throw new dev.corsaudit.UserException(
+          "cannot write the evidence to standard output (disk full, or the reader went away)");
+    }
     return ExitCodes.forRun(run);
   }
 }

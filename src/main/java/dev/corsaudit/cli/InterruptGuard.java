@@ -61,7 +61,7 @@ final class InterruptGuard {
                 }
               }
               try {
-                output.write(
+                output.writeInterrupted(
                     new AuditRun(
                         ToolVersion.version(), Clock.systemUTC().instant(), replicas, results));
               } catch (Exception e) {

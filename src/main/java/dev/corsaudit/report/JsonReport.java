@@ -32,13 +32,27 @@ final class JsonReport implements ReportRenderer {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  private final RunNotes notes;
+
+  JsonReport(RunNotes notes) {
+    this.notes = notes;
+  }
+
+  JsonReport() {
+    this(RunNotes.DEFAULT);
+  }
+
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
-    out.write(MAPPER.writeValueAsString(toJson(run)));
+    out.write(MAPPER.writeValueAsString(toJson(run, notes)));
     out.write('\n');
   }
 
   static ObjectNode toJson(AuditRun run) {
+    return toJson(run, RunNotes.DEFAULT);
+  }
+
+  static ObjectNode toJson(AuditRun run, RunNotes notes) {
     ObjectNode root = MAPPER.createObjectNode();
     ObjectNode tool = root.putObject("tool");
     tool.put("name", ToolVersion.NAME);
@@ -46,6 +60,8 @@ final class JsonReport implements ReportRenderer {
     root.put("schema_version", SCHEMA_VERSION);
     root.put("generated_at", run.generatedAt().toString());
     root.put("replicas", run.replicas());
+    root.put("insecure", notes.insecure());
+    root.put("complete", notes.complete());
     ObjectNode summary = root.putObject("summary");
     summary.put("total", run.results().size());
     for (String verdict : List.of("PASS", "FAIL", "ERROR", "SKIPPED")) {
@@ -73,8 +89,8 @@ final class JsonReport implements ReportRenderer {
     node.put("id", provider.id());
     node.put("name", provider.name());
     node.put("profile", target.profile());
-    node.put("url", target.request().url());
-    node.put("probe_url", target.probeUrl());
+    node.put("url", Redactor.redactUrl(target.request().url()));
+    node.put("probe_url", Redactor.redactUrl(target.probeUrl()));
     node.put("origin", target.request().origin());
     node.put("method", target.request().method());
     node.put("credentials", target.request().credentials().wireName());
@@ -145,7 +161,7 @@ final class JsonReport implements ReportRenderer {
     SentRequest sent = exchange.request();
     ObjectNode request = node.putObject("request");
     request.put("method", sent.method());
-    request.put("url", sent.url());
+    request.put("url", Redactor.redactUrl(sent.url()));
     request.put("http_version", sent.httpVersion());
     request.set("headers", pairs(sent.headers()));
     request.set("client_added_headers", pairs(sent.clientAddedHeaders()));

@@ -12,6 +12,12 @@ import java.io.Writer;
  */
 final class JunitReport implements ReportRenderer {
 
+  private final RunNotes notes;
+
+  JunitReport(RunNotes notes) {
+    this.notes = notes;
+  }
+
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
     long failures = run.results().stream().filter(r -> RowView.verdict(r).equals("FAIL")).count();
@@ -31,6 +37,17 @@ final class JunitReport implements ReportRenderer {
         .append("\" timestamp=\"")
         .append(run.generatedAt())
         .append("\">\n");
+    if (notes.insecure() || !notes.complete()) {
+      // Surefire's <properties> element: dashboards show them with the suite.
+      xml.append("  <properties>\n");
+      if (notes.insecure()) {
+        xml.append("    <property name=\"insecure\" value=\"true\"/>\n");
+      }
+      if (!notes.complete()) {
+        xml.append("    <property name=\"complete\" value=\"false\"/>\n");
+      }
+      xml.append("  </properties>\n");
+    }
     for (AuditResult result : run.results()) {
       long elapsed =
           RowView.mainExchange(result) == null ? 0 : RowView.mainExchange(result).elapsedMs();
@@ -70,7 +87,9 @@ final class JunitReport implements ReportRenderer {
               .append(cause.fix())
               .append('\n');
         }
-        body.append("url: ").append(result.target().request().url()).append('\n');
+        body.append("url: ")
+            .append(Redactor.redactUrl(result.target().request().url()))
+            .append('\n');
         xml.append(esc(body.toString())).append("</").append(element).append(">\n");
       }
       xml.append("  </testcase>\n");

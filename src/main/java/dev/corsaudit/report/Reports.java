@@ -1,16 +1,39 @@
 package dev.corsaudit.report;
 
-/** Picks the renderer for a format. */
+import dev.corsaudit.result.AuditRun;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+
+/** Picks the renderer for a format. Every renderer's output is masked by {@link SecretMask}. */
 public final class Reports {
   private Reports() {}
 
   public static ReportRenderer renderer(ReportFormat format, boolean color) {
-    return switch (format) {
-      case TABLE -> new TableReport(color);
-      case MARKDOWN -> new MarkdownReport();
-      case JSON -> new JsonReport();
-      case JUNIT -> new JunitReport();
-      case SARIF -> new SarifReport();
-    };
+    return renderer(format, color, RunNotes.DEFAULT);
+  }
+
+  public static ReportRenderer renderer(ReportFormat format, boolean color, RunNotes notes) {
+    ReportRenderer inner =
+        switch (format) {
+          case TABLE -> new TableReport(color, notes);
+          case MARKDOWN -> new MarkdownReport(notes);
+          case JSON -> new JsonReport(notes);
+          case JUNIT -> new JunitReport(notes);
+          case SARIF -> new SarifReport(notes);
+        };
+    return (run, out) -> masked(inner, run, out, notes);
+  }
+
+  private static void masked(ReportRenderer inner, AuditRun run, Writer out, RunNotes notes)
+      throws IOException {
+    SecretMask mask = SecretMask.of(run).with(notes.secrets());
+    if (mask.isEmpty()) {
+      inner.render(run, out);
+      return;
+    }
+    StringWriter text = new StringWriter();
+    inner.render(run, text);
+    out.write(mask.apply(text.toString()));
   }
 }

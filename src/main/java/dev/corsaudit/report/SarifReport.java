@@ -23,6 +23,12 @@ import java.util.Map;
  */
 final class SarifReport implements ReportRenderer {
 
+  private final RunNotes notes;
+
+  SarifReport(RunNotes notes) {
+    this.notes = notes;
+  }
+
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -82,7 +88,7 @@ final class SarifReport implements ReportRenderer {
                     + cause.message()
                     + ". Fix: "
                     + cause.fix());
-        location(r, result.target().request().url());
+        location(r, Redactor.redactUrl(result.target().request().url()));
         r.putObject("properties").put("verdict", result.verdict().outcome().name());
       }
     }
@@ -102,7 +108,7 @@ final class SarifReport implements ReportRenderer {
           r,
           run.results().stream()
               .filter(x -> x.target().provider().id().equals(finding.providerId()))
-              .map(x -> x.target().request().url())
+              .map(x -> Redactor.redactUrl(x.target().request().url()))
               .findFirst()
               .orElse(finding.providerId()));
       r.putObject("properties").put("severity", finding.severity().name());
@@ -115,6 +121,11 @@ final class SarifReport implements ReportRenderer {
           rule.putObject("shortDescription").put("text", text);
         });
     sarifRun.set("results", results);
+    if (notes.insecure() || !notes.complete()) {
+      ObjectNode properties = sarifRun.putObject("properties");
+      properties.put("insecure", notes.insecure());
+      properties.put("complete", notes.complete());
+    }
     out.write(MAPPER.writeValueAsString(root));
     out.write('\n');
   }
