@@ -16,8 +16,15 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
       cmd.getErr().flush();
       return ExitCodes.USAGE;
     }
+    // Only commands that have --debug suggest it (policy lint and diff do not).
+    boolean hasDebug = cmd.getCommandSpec().findOption("--debug") != null;
     cmd.getErr()
-        .println("cors-audit: internal error: " + ex + " (rerun with --debug for the stack trace)");
+        .println(
+            "cors-audit: internal error: "
+                + ex
+                + (hasDebug
+                    ? " (rerun with --debug for the stack trace)"
+                    : " (a bug: please report it with the command line)"));
     if (isDebug(parseResult)) {
       ex.printStackTrace(cmd.getErr());
     }

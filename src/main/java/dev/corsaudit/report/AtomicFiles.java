@@ -66,13 +66,17 @@ public final class AtomicFiles {
     }
   }
 
-  /** Removes the temporary files a killed run left in {@code dir}; returns how many. */
+  /**
+   * Removes the temporary files a killed run left in {@code dir} (call it only while holding the
+   * directory's {@link ReportsLock}); returns how many.
+   */
   public static int cleanTemporaryFiles(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return 0;
     }
     int removed = 0;
-    try (var entries = Files.newDirectoryStream(dir, TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
+    // Also the ".NAME.RANDOM.tmp" files of cors-audit 0.1.0's Files.createTempFile.
+    try (var entries = Files.newDirectoryStream(dir, TEMP_PREFIX + "*.tmp")) {
       for (Path entry : entries) {
         if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(entry)) {
           removed++;
