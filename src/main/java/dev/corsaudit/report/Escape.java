@@ -121,6 +121,50 @@ public final class Escape {
     return out.append(fence).append('\n').toString();
   }
 
+  /**
+   * For JSON writers: Jackson escapes C0 controls; this also escapes DEL, the C1 controls (a
+   * terminal reads U+009B as CSI) and the bidirectional overrides as \\uXXXX, so a report that is
+   * cat'ed to a terminal stays inert. Valid JSON either way.
+   */
+  public static com.fasterxml.jackson.core.io.CharacterEscapes jsonEscapes() {
+    return JsonEscapes.INSTANCE;
+  }
+
+  /** Whether a character is a control or direction override that no output may carry raw. */
+  public static boolean isInvisibleControl(char c) {
+    return c < 0x20
+        || (c >= 0x7f && c <= 0x9f)
+        || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069)
+        || c == 0x200e
+        || c == 0x200f
+        || c == 0x061c;
+  }
+
+  private static final class JsonEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+    static final JsonEscapes INSTANCE = new JsonEscapes();
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii;
+
+    private JsonEscapes() {
+      ascii = standardAsciiEscapesForJSON();
+      ascii[0x7f] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+      if (ch < 0x10000 && isInvisibleControl((char) ch)) {
+        return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", ch));
+      }
+      return null;
+    }
+  }
+
   static int longestRun(String text, char c) {
     int longest = 0;
     int run = 0;

@@ -30,7 +30,10 @@ final class JsonReport implements ReportRenderer {
 
   static final int SCHEMA_VERSION = 1;
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper(
+              new com.fasterxml.jackson.core.JsonFactory()
+                  .setCharacterEscapes(Escape.jsonEscapes()))
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   private final RunNotes notes;
 

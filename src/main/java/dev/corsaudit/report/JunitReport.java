@@ -138,7 +138,8 @@ final class JunitReport implements ReportRenderer {
         case '\'' -> out.append("&apos;");
         default -> {
           // XML 1.0 forbids most control characters even escaped; a hostile server can send them.
-          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+          // C1 controls and direction overrides are legal XML but a terminal would obey them.
+          if (c != '\n' && c != '\t' && c != '\r' && Escape.isInvisibleControl(c)) {
             out.append('?');
           } else {
             out.append(c);

@@ -31,7 +31,10 @@ final class SarifReport implements ReportRenderer {
 
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper(
+              new com.fasterxml.jackson.core.JsonFactory()
+                  .setCharacterEscapes(Escape.jsonEscapes()))
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
