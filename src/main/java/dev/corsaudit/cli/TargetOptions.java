@@ -155,7 +155,7 @@ public final class TargetOptions {
     Provider provider =
         new Provider(
             id,
-            url,
+            dev.corsaudit.report.Redactor.redactUrl(url), // the display name: no secrets
             url,
             "",
             url,
