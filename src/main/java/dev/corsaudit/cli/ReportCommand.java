@@ -87,7 +87,7 @@ public final class ReportCommand implements Callable<Integer> {
     try (ReportsLock lock = lock()) {
       AtomicFiles.cleanTemporaryFiles(reportsDir);
       AtomicFiles.cleanTemporaryFiles(reportsDir.resolve("history"));
-      return run();
+      return run(lock);
     }
   }
 
@@ -107,7 +107,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  private Integer run() throws Exception {
+  private Integer run(ReportsLock lock) throws Exception {
     Path latestJson = reportsDir.resolve("latest.json");
     JsonNode baseline = Files.exists(latestJson) ? DiffCommand.readReport(latestJson) : null;
 
@@ -124,6 +124,7 @@ public final class ReportCommand implements Callable<Integer> {
                   + written.why()
                   + ", so latest.* still holds the previous run");
           err.flush();
+          lock.close(); // the JVM is going down: no stray lock file in the committed directory
         });
     AuditRun run =
         CheckCommand.execute(targetOptions, networkOptions, outputOptions, actual, probeSecurity);

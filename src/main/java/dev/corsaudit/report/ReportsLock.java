@@ -88,8 +88,15 @@ public final class ReportsLock implements AutoCloseable {
     }
   }
 
+  private boolean closed;
+
+  /** Removes the file and releases the lock; a second call does nothing. */
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       Files.deleteIfExists(path);
     } finally {
