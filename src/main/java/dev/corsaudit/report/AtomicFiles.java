@@ -46,24 +46,32 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, byte[] content) throws IOException {
-    Path path = resolveLinks(target.toAbsolutePath());
-    BasicFileAttributes attributes = attributes(path);
-    if (attributes == null) {
-      Path dir = path.getParent();
-      Files.createDirectories(dir);
-      replace(path, content, null);
-    } else if (attributes.isDirectory()) {
+    Path absolute = target.toAbsolutePath().normalize();
+    // Through every link: what the path finally is (null when it, or a link's target, is missing).
+    BasicFileAttributes followed = attributes(absolute, true);
+    if (followed != null && followed.isDirectory()) {
       throw new FileSystemException(target.toString(), null, "is a directory");
-    } else if (attributes.isRegularFile()) {
-      if (linkCount(path) > 1) {
-        writeInPlace(path, content, true);
-      } else {
-        replace(path, content, posix(path));
-      }
-    } else {
-      // FIFO, character or block device, socket: the node is not ours to replace.
-      writeInPlace(path, content, false);
     }
+    if ((followed != null && !followed.isRegularFile()) || isSystemPath(absolute)) {
+      // FIFO, character or block device, socket, /dev/stdout, /proc/self/fd/N: the node is not
+      // ours to replace; the kernel follows the links when it is opened.
+      writeInPlace(absolute, content, false);
+      return;
+    }
+    Path path = followed != null ? absolute.toRealPath() : resolveLinks(absolute);
+    if (followed == null) {
+      Files.createDirectories(path.getParent());
+      replace(path, content, null);
+    } else if (linkCount(path) > 1) {
+      writeInPlace(path, content, true);
+    } else {
+      replace(path, content, posix(path));
+    }
+  }
+
+  /** /dev and /proc hold nodes (and magic links) that a rename must never replace. */
+  private static boolean isSystemPath(Path absolute) {
+    return absolute.startsWith("/dev") || absolute.startsWith("/proc");
   }
 
   /**
@@ -99,9 +107,11 @@ public final class AtomicFiles {
     throw new FileSystemException(path.toString(), null, "too many levels of symbolic links");
   }
 
-  private static BasicFileAttributes attributes(Path path) throws IOException {
+  private static BasicFileAttributes attributes(Path path, boolean follow) throws IOException {
     try {
-      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return follow
+          ? Files.readAttributes(path, BasicFileAttributes.class)
+          : Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
       return null;
     }

@@ -156,6 +156,33 @@ class OutputTargetTest {
   }
 
   @Test
+  void devStdoutIsWrittenThroughNotReplaced(@TempDir Path dir) throws Exception {
+    assumeTrue(Files.exists(Path.of("/dev/stdout")), "/dev/stdout exists");
+    Path captured = dir.resolve("captured.json");
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.corsaudit.Main",
+                "check",
+                "--replicas",
+                "--only",
+                "openrouter",
+                "--format",
+                "json",
+                "-o",
+                "/dev/stdout")
+            .redirectOutput(captured.toFile())
+            .redirectError(dir.resolve("err.txt").toFile())
+            .start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, process.exitValue(), Files.readString(dir.resolve("err.txt")));
+    assertTrue(Files.readString(captured).contains("\"results\""));
+    assertTrue(Files.isSymbolicLink(Path.of("/dev/stdout")), "still the system's link");
+  }
+
+  @Test
   void specialFilesAreNeverReplaced() throws Exception {
     // Reads the file type only: /dev/null is a character device, which AtomicFiles writes into
     // directly (never renames over). Nothing is written to it here.
