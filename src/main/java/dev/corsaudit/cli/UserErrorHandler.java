@@ -1,6 +1,7 @@
 package dev.corsaudit.cli;
 
 import dev.corsaudit.UserException;
+import dev.corsaudit.report.Redactor;
 import picocli.CommandLine;
 
 /**
@@ -12,7 +13,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
     if (ex instanceof UserException) {
-      cmd.getErr().println("cors-audit: " + ex.getMessage());
+      cmd.getErr().println("cors-audit: " + Redactor.redactUrlsIn(ex.getMessage()));
       cmd.getErr().flush();
       return ExitCodes.USAGE;
     }
@@ -21,12 +22,15 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     cmd.getErr()
         .println(
             "cors-audit: internal error: "
-                + ex
+                + Redactor.redactUrlsIn(String.valueOf(ex))
                 + (hasDebug
                     ? " (rerun with --debug for the stack trace)"
                     : " (a bug: please report it with the command line)"));
     if (isDebug(parseResult)) {
-      ex.printStackTrace(cmd.getErr());
+      // Exception messages may carry a URL with its secrets.
+      java.io.StringWriter trace = new java.io.StringWriter();
+      ex.printStackTrace(new java.io.PrintWriter(trace));
+      cmd.getErr().print(Redactor.redactUrlsIn(trace.toString()));
     }
     cmd.getErr().flush();
     return ExitCodes.INTERNAL;

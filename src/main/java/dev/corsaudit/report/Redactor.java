@@ -134,6 +134,23 @@ public final class Redactor {
     return rebuilt.append(end).toString();
   }
 
+  private static final java.util.regex.Pattern URL_IN_TEXT =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s'\"<>`]+");
+
+  /** Every URL inside free text (an error message, a stack trace line) redacted. */
+  public static String redactUrlsIn(String text) {
+    if (text == null || !text.contains("://")) {
+      return text;
+    }
+    java.util.regex.Matcher m = URL_IN_TEXT.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    while (m.find()) {
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(redactUrl(m.group())));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
   /** The host and port of a URL for display, without userinfo. */
   public static String hostOf(String url) {
     try {

@@ -162,6 +162,16 @@ class SecretCanaryTest {
   }
 
   @Test
+  void errorMessagesDoNotRepeatTheUrlSecrets() {
+    CliRun run =
+        CliRun.of(
+            "check", "--url", "ftp://user:" + PASSWORD + "@127.0.0.1/x?key=" + QUERY, "--debug");
+    assertEquals(2, run.code(), run.err());
+    assertClean("usage error", run.err());
+    assertTrue(run.err().contains("ftp://REDACTED@127.0.0.1/x?key=REDACTED"), run.err());
+  }
+
+  @Test
   void reportAndEvidence(@TempDir Path dir) throws IOException {
     echoingServer();
     List<String> args = new ArrayList<>(List.of("report", "--reports-dir", dir.toString()));

@@ -147,6 +147,14 @@ class SecretRedactionTest {
   }
 
   @Test
+  void urlsInsideText() {
+    assertEquals(
+        "--url 'https://REDACTED@h.example/v1?token=REDACTED' is not valid; see http://x.example/",
+        Redactor.redactUrlsIn(
+            "--url 'https://u:p@h.example/v1?token=t0k' is not valid; see http://x.example/"));
+  }
+
+  @Test
   void shortValuesAreLeftToTheNameRule() {
     SecretMask mask = SecretMask.of(List.of("x", "abc", "longsecret"));
     assertEquals("x abc [REDACTED]", mask.apply("x abc longsecret"));
