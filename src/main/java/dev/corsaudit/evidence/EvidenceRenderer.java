@@ -38,7 +38,8 @@ public final class EvidenceRenderer {
    */
   public static String render(
       AuditResult result, Instant recordedAt, String toolVersion, SecretMask extra) {
-    return SecretMask.of(result).apply(extra.apply(unmasked(result, recordedAt, toolVersion)));
+    String text = Redactor.redactUrlsIn(unmasked(result, recordedAt, toolVersion));
+    return SecretMask.of(result).apply(extra.apply(text));
   }
 
   private static String unmasked(AuditResult result, Instant recordedAt, String toolVersion) {

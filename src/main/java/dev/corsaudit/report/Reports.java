@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 
-/** Picks the renderer for a format. Every renderer's output is masked by {@link SecretMask}. */
+/**
+ * Picks the renderer for a format. Every renderer's output has its URLs redacted ({@link
+ * Redactor#redactUrlsIn}) and is masked by {@link SecretMask}.
+ */
 public final class Reports {
   private Reports() {}
 
@@ -28,12 +31,10 @@ public final class Reports {
   private static void masked(ReportRenderer inner, AuditRun run, Writer out, RunNotes notes)
       throws IOException {
     SecretMask mask = SecretMask.of(run).with(notes.secrets());
-    if (mask.isEmpty()) {
-      inner.render(run, out);
-      return;
-    }
     StringWriter text = new StringWriter();
     inner.render(run, text);
-    out.write(mask.apply(text.toString()));
+    // URLs quoted inside messages (the browsers' console lines name the request URL) lose their
+    // userinfo and secret parameters too; then every secret value goes, wherever it is.
+    out.write(mask.apply(Redactor.redactUrlsIn(text.toString())));
   }
 }

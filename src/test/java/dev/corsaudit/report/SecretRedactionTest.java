@@ -47,6 +47,13 @@ class SecretRedactionTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(ReportFormat.class)
+  void noUserNameOfAUrlInAnyFormat(ReportFormat format) throws Exception {
+    // The console lines quote the request URL; its userinfo goes entirely, not only the password.
+    assertFalse(render(format, HostileFixtures.secretRun()).contains("user:"));
+  }
+
   @Test
   void canaryIsNotInEvidence() {
     AuditRun run = HostileFixtures.secretRun();
