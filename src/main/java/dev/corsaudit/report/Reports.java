@@ -2,7 +2,6 @@ package dev.corsaudit.report;
 
 import dev.corsaudit.result.AuditRun;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 
 /**
@@ -30,11 +29,10 @@ public final class Reports {
 
   private static void masked(ReportRenderer inner, AuditRun run, Writer out, RunNotes notes)
       throws IOException {
-    SecretMask mask = SecretMask.of(run).with(notes.secrets());
-    StringWriter text = new StringWriter();
-    inner.render(run, text);
     // URLs quoted inside messages (the browsers' console lines name the request URL) lose their
     // userinfo and secret parameters too; then every secret value goes, wherever it is.
-    out.write(mask.apply(Redactor.redactUrlsIn(text.toString())));
+    MaskingWriter masked = new MaskingWriter(out, SecretMask.of(run).with(notes.secrets()));
+    inner.render(run, masked);
+    masked.close(); // emits the last line; does not close out
   }
 }

@@ -6,6 +6,7 @@ import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.SentRequest;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.AuditTarget;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,23 @@ public final class SecretMask {
     Set<String> secrets = new LinkedHashSet<>();
     for (AuditResult result : run.results()) {
       collect(result, secrets);
+    }
+    return new SecretMask(secrets);
+  }
+
+  /**
+   * The secrets of planned targets, known before any probe runs: their request headers and URLs.
+   * With the api_key_env values ({@link #with}) that is everything a run can send, so a streaming
+   * writer can mask from the first row on.
+   */
+  public static SecretMask ofTargets(Collection<AuditTarget> targets) {
+    Set<String> secrets = new LinkedHashSet<>();
+    for (AuditTarget target : targets) {
+      if (target.request() != null) {
+        headers(target.request().headers(), secrets);
+        url(target.request().url(), secrets);
+      }
+      url(target.probeUrl(), secrets);
     }
     return new SecretMask(secrets);
   }

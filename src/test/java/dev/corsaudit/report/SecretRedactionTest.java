@@ -162,6 +162,30 @@ class SecretRedactionTest {
   }
 
   @Test
+  void theMaskingWriterMasksSecretsSplitAcrossWrites() throws Exception {
+    AuditRun run = HostileFixtures.secretRun();
+    StringWriter out = new StringWriter();
+    MaskingWriter writer =
+        new MaskingWriter(out, SecretMask.ofTargets(List.of(run.results().get(0).target())));
+    String text =
+        "echo "
+            + HostileFixtures.CANARY
+            + "-xkey and https://u:p@h.example/?token=t\nlast "
+            + HostileFixtures.CANARY
+            + "-session";
+    for (char c : text.toCharArray()) {
+      writer.write(c);
+      writer.flush();
+    }
+    assertEquals(
+        "echo [REDACTED] and https://REDACTED@h.example/?token=REDACTED\n", out.toString());
+    writer.close();
+    assertEquals(
+        "echo [REDACTED] and https://REDACTED@h.example/?token=REDACTED\nlast [REDACTED]",
+        out.toString());
+  }
+
+  @Test
   void shortValuesAreLeftToTheNameRule() {
     SecretMask mask = SecretMask.of(List.of("x", "abc", "longsecret"));
     assertEquals("x abc [REDACTED]", mask.apply("x abc longsecret"));
