@@ -8,6 +8,9 @@ public interface AuditListener {
 
   void finished(AuditResult result);
 
+  /** Every row and probe has finished; the run is about to be returned. */
+  default void done() {}
+
   AuditListener NONE =
       new AuditListener() {
         @Override

@@ -1,11 +1,8 @@
 package dev.corsaudit.audit;
 
 import dev.corsaudit.fetch.BrowserRequests;
-import dev.corsaudit.fetch.PreflightPlan;
 import dev.corsaudit.grade.Grader;
-import dev.corsaudit.grade.Outcome;
-import dev.corsaudit.grade.Verdict;
-import dev.corsaudit.model.CorsRequest;
+import dev.corsaudit.grade.RequestPlans;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.PlannedRequest;
 import dev.corsaudit.probe.Prober;
@@ -16,17 +13,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs the pipeline for each target: plan the browser's requests, probe (record only), grade
+ * Runs the pipeline for each target: send the browser's requests (record only), then grade once
  * (pure). Results come back in input order whatever order the network answers in.
  */
-public final class Auditor {
+final class Auditor {
 
   private final Prober prober;
   private final String userAgent;
   private final ActualRequestPolicy actualPolicy;
   private final AuditListener listener;
 
-  public Auditor(
+  Auditor(
       Prober prober, String userAgent, ActualRequestPolicy actualPolicy, AuditListener listener) {
     this.prober = prober;
     this.userAgent = userAgent;
@@ -35,54 +32,42 @@ public final class Auditor {
   }
 
   /** Starts every target; each future completes with its graded result and never exceptionally. */
-  public List<CompletableFuture<AuditResult>> start(List<AuditTarget> targets) {
+  List<CompletableFuture<AuditResult>> start(List<AuditTarget> targets) {
     listener.started(targets.size());
     List<CompletableFuture<AuditResult>> futures = new ArrayList<>(targets.size());
     for (AuditTarget target : targets) {
-      CompletableFuture<AuditResult> future =
-          audit(target)
-              .whenComplete(
-                  (result, failure) -> {
-                    if (result != null) {
-                      listener.finished(result);
-                    }
-                  });
-      futures.add(future);
+      futures.add(audit(target).thenApply(this::told));
     }
     return futures;
   }
 
-  /** Runs every target to completion. */
-  public List<AuditResult> run(List<AuditTarget> targets) {
-    List<AuditResult> results = new ArrayList<>(targets.size());
-    for (CompletableFuture<AuditResult> future : start(targets)) {
-      results.add(future.join());
-    }
-    return results;
+  private AuditResult told(AuditResult result) {
+    listener.finished(result);
+    return result;
   }
 
   private CompletableFuture<AuditResult> audit(AuditTarget target) {
     if (target.skipped()) {
-      return CompletableFuture.completedFuture(new AuditResult(target, null, null, null));
+      return CompletableFuture.completedFuture(AuditResult.skipped(target));
     }
-    CorsRequest request = target.request();
-    PreflightPlan plan = BrowserRequests.plan(request);
-    if (!plan.preflightNeeded()) {
+    RequestPlans plans = target.plans();
+    if (!plans.top().preflightNeeded()) {
       // A simple request goes straight out; only the actual response's CORS check applies.
       return sendActual(target).thenApply(actual -> graded(target, null, actual));
     }
-    PlannedRequest preflight = BrowserRequests.preflight(request, target.probeUrl(), userAgent);
+    PlannedRequest preflight =
+        BrowserRequests.preflight(target.request(), target.probeUrl(), userAgent);
     return prober
         .send(preflight)
         .thenCompose(
-            preflightExchange -> {
-              Verdict preflightVerdict = Grader.grade(request, preflightExchange, null);
-              if (preflightVerdict.outcome() != Outcome.PASS || !actualPolicy.wanted(target)) {
-                return CompletableFuture.completedFuture(
-                    new AuditResult(target, preflightExchange, null, preflightVerdict));
+            exchange -> {
+              boolean sendActual =
+                  actualPolicy.wanted(target)
+                      && Grader.preflightPasses(target.request(), plans, exchange);
+              if (!sendActual) {
+                return CompletableFuture.completedFuture(graded(target, exchange, null));
               }
-              return sendActual(target)
-                  .thenApply(actual -> graded(target, preflightExchange, actual));
+              return sendActual(target).thenApply(actual -> graded(target, exchange, actual));
             });
   }
 
@@ -94,7 +79,10 @@ public final class Auditor {
   }
 
   private static AuditResult graded(AuditTarget target, Exchange preflight, Exchange actual) {
-    return new AuditResult(
-        target, preflight, actual, Grader.grade(target.request(), preflight, actual));
+    return AuditResult.graded(
+        target,
+        preflight,
+        actual,
+        Grader.grade(target.request(), target.plans(), preflight, actual));
   }
 }

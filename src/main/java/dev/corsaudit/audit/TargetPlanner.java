@@ -1,11 +1,13 @@
 package dev.corsaudit.audit;
 
-import dev.corsaudit.UserException;
 import dev.corsaudit.config.HeaderProfile;
 import dev.corsaudit.config.Provider;
+import dev.corsaudit.grade.RequestPlans;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.CredentialsMode;
 import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.Setting;
+import dev.corsaudit.model.UserException;
 import dev.corsaudit.result.AuditTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,7 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Expands providers into report rows: provider × profile × origin, in file order. */
+/**
+ * Expands providers into report rows: provider × path × profile × origin, in file order. A provider
+ * with several paths is planned once per path, as {@link Provider#at} that path.
+ */
 public final class TargetPlanner {
 
   private TargetPlanner() {}
@@ -30,40 +35,55 @@ public final class TargetPlanner {
       Function<Provider, ProbeLocation> probeUrlFor) {
     List<Provider> chosen = select(providers, selection.only());
     List<AuditTarget> targets = new ArrayList<>();
-    for (Provider provider : chosen) {
-      ProbeLocation location = probeUrlFor.apply(provider);
-      List<String> profileNames =
-          selection.profiles().isEmpty() ? provider.profiles() : selection.profiles();
-      List<String> origins =
-          selection.origins().isEmpty() ? provider.origins() : selection.origins();
-      String method = selection.method() != null ? selection.method() : provider.method();
-      CredentialsMode credentials =
-          selection.credentials() != null ? selection.credentials() : provider.credentials();
-      for (String profileName : profileNames) {
-        HeaderProfile profile = profiles.get(profileName);
-        if (profile == null) {
-          throw new UserException(
-              "unknown header profile '"
-                  + profileName
-                  + "'; known profiles: "
-                  + String.join(", ", profiles.keySet()));
-        }
-        List<HeaderLine> headers = withOverrides(profile.headers(), selection.extraHeaders());
-        for (String origin : origins) {
-          CorsRequest request =
-              new CorsRequest(provider.url(), origin, method, headers, credentials);
-          targets.add(
-              new AuditTarget(
-                  targets.size(),
-                  provider,
-                  profileName,
-                  request,
-                  location.url(),
-                  location.skipReason()));
-        }
+    for (Provider listed : chosen) {
+      // A provider with several paths becomes one run of rows per path, in file order.
+      List<Provider> perPath =
+          listed.multiPath()
+              ? listed.endpoints().stream().map(listed::at).toList()
+              : List.of(listed);
+      for (Provider provider : perPath) {
+        plan(provider, profiles, selection, probeUrlFor.apply(provider), targets);
       }
     }
     return targets;
+  }
+
+  private static void plan(
+      Provider provider,
+      Map<String, HeaderProfile> profiles,
+      TargetSelection selection,
+      ProbeLocation location,
+      List<AuditTarget> targets) {
+    List<String> profileNames =
+        selection.profiles().isEmpty() ? provider.profiles() : selection.profiles();
+    List<String> origins = selection.origins().isEmpty() ? provider.origins() : selection.origins();
+    String method = selection.method() != null ? selection.method() : provider.method();
+    CredentialsMode credentials =
+        selection.credentials() != null ? selection.credentials() : provider.credentials();
+    for (String profileName : profileNames) {
+      HeaderProfile profile = profiles.get(profileName);
+      if (profile == null) {
+        throw new UserException(
+            "unknown header profile '"
+                + profileName
+                + "'; known profiles: "
+                + String.join(", ", profiles.keySet()),
+            Setting.PROFILE);
+      }
+      List<HeaderLine> headers = withOverrides(profile.headers(), selection.extraHeaders());
+      for (String origin : origins) {
+        CorsRequest request = new CorsRequest(provider.url(), origin, method, headers, credentials);
+        targets.add(
+            new AuditTarget(
+                targets.size(),
+                provider,
+                profileName,
+                request,
+                RequestPlans.of(request),
+                location.url(),
+                location.skipReason()));
+      }
+    }
   }
 
   private static List<Provider> select(List<Provider> providers, List<String> only) {
@@ -75,7 +95,8 @@ public final class TargetPlanner {
     for (String id : only) {
       if (!known.contains(id)) {
         throw new UserException(
-            "--only names unknown provider '" + id + "'; known ids: " + String.join(", ", known));
+            "unknown provider id '" + id + "'; known ids: " + String.join(", ", known),
+            Setting.PROVIDER_IDS);
       }
     }
     return providers.stream().filter(p -> only.contains(p.id())).toList();

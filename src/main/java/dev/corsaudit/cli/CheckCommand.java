@@ -1,37 +1,17 @@
 package dev.corsaudit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.corsaudit.ToolVersion;
-import dev.corsaudit.UserException;
-import dev.corsaudit.audit.ActualRequestPolicy;
-import dev.corsaudit.audit.Auditor;
-import dev.corsaudit.audit.BrowserConfirmations;
-import dev.corsaudit.audit.SecurityAuditor;
-import dev.corsaudit.audit.TargetPlanner;
-import dev.corsaudit.audit.TargetPlanner.ProbeLocation;
-import dev.corsaudit.browser.Confirmer;
-import dev.corsaudit.config.Provider;
-import dev.corsaudit.config.ProvidersFile;
+import dev.corsaudit.audit.AuditRequest;
 import dev.corsaudit.diff.DiffRenderer;
 import dev.corsaudit.diff.RowChange;
 import dev.corsaudit.diff.RunDiff;
-import dev.corsaudit.probe.Prober;
-import dev.corsaudit.replica.ReplicaServer;
-import dev.corsaudit.report.ReportFormat;
-import dev.corsaudit.report.Reports;
-import dev.corsaudit.result.AuditResult;
+import dev.corsaudit.model.UserException;
+import dev.corsaudit.report.ReportModel;
 import dev.corsaudit.result.AuditRun;
-import dev.corsaudit.result.AuditTarget;
-import dev.corsaudit.security.Finding;
+import dev.corsaudit.result.ReportDocument;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,11 +39,15 @@ import picocli.CommandLine.Spec;
     })
 public final class CheckCommand implements Callable<Integer> {
 
+  static final List<String> BROWSERS = List.of("chromium", "firefox");
+
   @Spec CommandSpec spec;
 
   @Mixin TargetOptions targetOptions;
-  @Mixin OutputOptions outputOptions;
+  @Mixin OnlyOption onlyOption;
+  @Mixin FormatOptions formatOptions;
   @Mixin NetworkOptions networkOptions;
+  @Mixin DisplayOptions displayOptions;
 
   @Option(
       names = "--actual",
@@ -105,132 +89,31 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (browser != null && !browser.equals("chromium") && !browser.equals("firefox")) {
-      throw new UserException("--browser takes chromium or firefox, not '" + browser + "'");
+    if (browser != null && !BROWSERS.contains(browser)) {
+      throw new UserException(
+          "--browser takes " + String.join(" or ", BROWSERS) + ", not '" + browser + "'");
     }
     if (failOn == FailOn.REGRESSION && baseline == null) {
       throw new UserException(
           "--fail-on regression needs --baseline FILE (a previous --format json report)");
     }
-    JsonNode before = baseline == null ? null : DiffCommand.readReport(baseline);
-    AuditRun run = execute(targetOptions, networkOptions, outputOptions, actual, probeSecurity);
-    if (browser != null) {
-      run = confirmInBrowser(run);
-    }
-    outputOptions.write(run);
+    ReportDocument before = baseline == null ? null : Baselines.read(baseline);
+    AuditRequest request =
+        Audits.request(targetOptions, onlyOption.only, networkOptions)
+            .withActual(actual, targetOptions.stream, System.getenv())
+            .withSecurity(probeSecurity)
+            .withBrowser(browser);
+    formatOptions.runMadeWith(networkOptions.insecure, request.providers().providers());
+    AuditRun run = Audits.run(request, displayOptions, formatOptions::writeIncomplete);
+    formatOptions.write(run);
     boolean regression = false;
     if (before != null) {
-      StringWriter json = new StringWriter();
-      Reports.renderer(ReportFormat.JSON, false).render(run, json);
-      List<RowChange> changes =
-          RunDiff.compare(before, new ObjectMapper().readTree(json.toString()));
+      List<RowChange> changes = RunDiff.compare(before, ReportModel.document(run));
       regression = RunDiff.hasRegression(changes);
       PrintWriter err = spec.commandLine().getErr();
       err.print(DiffRenderer.markdown(baseline.toString(), "this run", changes));
       err.flush();
     }
-    return failOn.exitCode(run, regression);
-  }
-
-  static AuditRun execute(
-      TargetOptions targets,
-      NetworkOptions network,
-      OutputOptions output,
-      boolean sendActual,
-      boolean security)
-      throws Exception {
-    ProvidersFile file = targets.load();
-    List<Provider> providers = file.providers();
-    output.runMadeWith(network.insecure, providers);
-    try (ReplicaServer replicas = targets.replicas ? ReplicaServer.startBuiltin() : null;
-        Prober prober = new Prober(network.probeOptions())) {
-      Function<Provider, ProbeLocation> where = locator(replicas);
-      List<AuditTarget> planned =
-          TargetPlanner.plan(providers, file.profiles(), targets.selection(), where);
-      if (planned.isEmpty()) {
-        throw new UserException(
-            "nothing to audit: no provider matched; check --only and providers.yaml");
-      }
-      Auditor auditor =
-          new Auditor(
-              prober,
-              network.userAgent,
-              new ActualRequestPolicy(sendActual, targets.stream, System.getenv()),
-              output.progress(planned.size()));
-      List<CompletableFuture<AuditResult>> futures = auditor.start(planned);
-      InterruptGuard guard =
-          InterruptGuard.install(
-              planned, futures, targets.replicas, output, output.spec.commandLine().getErr());
-      List<AuditResult> results = futures.stream().map(CompletableFuture::join).toList();
-      guard.disarm();
-      List<Finding> findings =
-          new SecurityAuditor(prober, network.userAgent).run(planned, security);
-      output.progressDone();
-      return new AuditRun(
-          ToolVersion.version(),
-          Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-          targets.replicas,
-          results,
-          findings,
-          security);
-    }
-  }
-
-  /** Replays the run's rows in a real browser; the replicas are started again for it. */
-  private AuditRun confirmInBrowser(AuditRun run) throws Exception {
-    ActualRequestPolicy policy =
-        new ActualRequestPolicy(actual, targetOptions.stream, System.getenv());
-    try (ReplicaServer replicas = targetOptions.replicas ? ReplicaServer.startBuiltin() : null;
-        Confirmer confirmer = startBrowser()) {
-      List<AuditResult> rows = run.results();
-      if (replicas != null) {
-        // The probe's replica server is gone; point the same rows at a fresh one.
-        rows =
-            rows.stream()
-                .map(
-                    r ->
-                        r.target().probeUrl() == null
-                            ? r
-                            : new AuditResult(
-                                new AuditTarget(
-                                    r.target().seq(),
-                                    r.target().provider(),
-                                    r.target().profile(),
-                                    r.target().request(),
-                                    replicas.baseUrl(r.target().provider().replica())
-                                        + r.target().provider().path(),
-                                    null),
-                                r.preflight(),
-                                r.actual(),
-                                r.verdict()))
-                .toList();
-      }
-      return run.withConfirmations(BrowserConfirmations.run(confirmer, rows, policy));
-    }
-  }
-
-  private Confirmer startBrowser() {
-    try {
-      return Confirmer.start(browser);
-    } catch (java.io.IOException e) {
-      throw new UserException("--browser " + browser + ": " + e.getMessage());
-    }
-  }
-
-  private static Function<Provider, ProbeLocation> locator(ReplicaServer replicas) {
-    if (replicas == null) {
-      return p ->
-          p.replicaOnly()
-              ? ProbeLocation.skipped(
-                  "a demonstration endpoint that exists only as a replica; use --replicas")
-              : ProbeLocation.at(p.url());
-    }
-    return p -> {
-      if (p.replica() == null || !replicas.has(p.replica())) {
-        return ProbeLocation.skipped(
-            "no replica of this provider; run without --replicas to audit it live");
-      }
-      return ProbeLocation.at(replicas.baseUrl(p.replica()) + p.path());
-    };
+    return failOn.exitCode(ExitCodes.forRun(run), regression);
   }
 }

@@ -1,6 +1,6 @@
 package dev.corsaudit.cli;
 
-import dev.corsaudit.ToolVersion;
+import dev.corsaudit.model.ToolVersion;
 import picocli.CommandLine.Command;
 
 /** The root command: only dispatches to subcommands. */

@@ -1,17 +1,11 @@
 package dev.corsaudit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.corsaudit.BoundedInput;
-import dev.corsaudit.UserException;
 import dev.corsaudit.diff.DiffRenderer;
-import dev.corsaudit.diff.ReportValidator;
 import dev.corsaudit.diff.RowChange;
 import dev.corsaudit.diff.RunDiff;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.corsaudit.model.UserException;
+import dev.corsaudit.result.ReportDocument;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,20 +23,25 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  no change the --fail-on setting cares about",
-      "  1  a regression (PASS→FAIL) with --fail-on regression (default), a row of OLD missing from NEW",
-      "     with --fail-on removed, or any FAIL in NEW with --fail-on fail|error",
+      "  1  a regression (PASS→FAIL) with --fail-on regression (default), or any FAIL in NEW with --fail-on fail|error",
+      "  1  (also) a row of OLD missing from NEW, with --fail-on removed",
       "  2  bad usage, an unreadable or invalid report, a report newer than this cors-audit,",
       "     or a NEW report with no rows",
-      "  3  an ERROR row in NEW and no FAIL, with --fail-on error",
     })
 public final class DiffCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "OLD.json")
+  @Parameters(
+      index = "0",
+      paramLabel = "OLD.json",
+      description = "The earlier JSON report (check --format json, or reports/latest.json).")
   Path oldReport;
 
-  @Parameters(index = "1", paramLabel = "NEW.json")
+  @Parameters(
+      index = "1",
+      paramLabel = "NEW.json",
+      description = "The later JSON report, compared row by row with OLD.json.")
   Path newReport;
 
   /** What makes diff exit non-zero; several may be given (--fail-on regression,removed). */
@@ -53,9 +52,6 @@ public final class DiffCommand implements Callable<Integer> {
     ERROR,
     NEVER
   }
-
-  /** Reports are read as a stream with this cap, so /dev/zero or a FIFO cannot fill memory. */
-  static final long MAX_REPORT_BYTES = 512L << 20;
 
   @Option(
       names = "--fail-on",
@@ -69,9 +65,9 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JsonNode before = readReport(oldReport);
-    JsonNode after = readReport(newReport);
-    if (after.path("results").isEmpty()) {
+    ReportDocument before = Baselines.read(oldReport);
+    ReportDocument after = Baselines.read(newReport);
+    if (after.results() == null || after.results().isEmpty()) {
       throw new UserException(
           newReport
               + " has no rows: a run that lost every row is not compared; check how NEW was made");
@@ -83,6 +79,7 @@ public final class DiffCommand implements Callable<Integer> {
     if (out.checkError()) {
       throw new UserException("cannot write the diff to standard output");
     }
+    int verdicts = ExitCodes.forDocument(after);
     int code = ExitCodes.OK;
     for (DiffFailOn when : failOn) {
       int c =
@@ -93,7 +90,8 @@ public final class DiffCommand implements Callable<Integer> {
                 changes.stream().anyMatch(ch -> ch.kind() == RowChange.Kind.REMOVED)
                     ? ExitCodes.FAIL
                     : ExitCodes.OK;
-            case FAIL, ERROR -> verdictExit(after, when == DiffFailOn.ERROR);
+            case FAIL -> FailOn.FAIL.exitCode(verdicts, false);
+            case ERROR -> FailOn.ERROR.exitCode(verdicts, false);
           };
       if (c == ExitCodes.FAIL) {
         return c;
@@ -103,73 +101,5 @@ public final class DiffCommand implements Callable<Integer> {
       }
     }
     return code;
-  }
-
-  private static int verdictExit(JsonNode report, boolean errorsCount) {
-    boolean error = false;
-    for (JsonNode row : report.path("results")) {
-      String verdict = row.path("verdict").asText();
-      if (verdict.equals("FAIL")) {
-        return ExitCodes.FAIL;
-      }
-      error |= verdict.equals("ERROR");
-    }
-    return error && errorsCount ? ExitCodes.ERROR : ExitCodes.OK;
-  }
-
-  /**
-   * Reads and validates a JSON report: at most {@link #MAX_REPORT_BYTES}, valid against the schema,
-   * and of a schema_version this build knows.
-   */
-  static JsonNode readReport(Path path) {
-    JsonNode node;
-    try (InputStream in = BoundedInput.open(path, MAX_REPORT_BYTES)) {
-      node = new ObjectMapper().readTree(in);
-    } catch (BoundedInput.TooLargeException e) {
-      throw new UserException(
-          "report "
-              + path
-              + " is larger than "
-              + BoundedInput.describe(MAX_REPORT_BYTES)
-              + "; is it a cors-audit JSON report?");
-    } catch (NoSuchFileException e) {
-      throw new UserException("report " + path + " does not exist");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new UserException(
-          "report "
-              + path
-              + " is not JSON: "
-              + e.getOriginalMessage().lines().findFirst().orElse("")
-              + (e.getLocation() == null
-                  ? ""
-                  : " (line "
-                      + e.getLocation().getLineNr()
-                      + ", column "
-                      + e.getLocation().getColumnNr()
-                      + ")"));
-    } catch (IOException e) {
-      throw new UserException(
-          "cannot read report "
-              + path
-              + ": "
-              + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-    }
-    if (node == null || node.isMissingNode()) {
-      throw new UserException(
-          path + " is empty, not a cors-audit JSON report; make one with --format json");
-    }
-    List<String> problems = ReportValidator.problems(node);
-    if (!problems.isEmpty()) {
-      throw new UserException(
-          path
-              + (problems.get(0).contains("schema_version")
-                  ? " cannot be read: "
-                  : " is not a cors-audit JSON report (schema): ")
-              + String.join("; ", problems)
-              + (problems.get(0).contains("schema_version")
-                  ? ""
-                  : " (make it with --format json)"));
-    }
-    return node;
   }
 }

@@ -1,10 +1,13 @@
 package dev.corsaudit.cli;
 
+import dev.corsaudit.audit.AuditRequest;
 import dev.corsaudit.evidence.EvidenceRenderer;
-import dev.corsaudit.report.Escape;
-import dev.corsaudit.report.SecretMask;
+import dev.corsaudit.model.UserException;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.Escape;
+import dev.corsaudit.result.Redactor;
+import dev.corsaudit.result.SecretMask;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +41,7 @@ public final class EvidenceCommand implements Callable<Integer> {
 
   @Mixin TargetOptions targetOptions;
   @Mixin NetworkOptions networkOptions;
-  @Mixin OutputOptions outputOptions;
+  @Mixin DisplayOptions displayOptions;
 
   @Option(
       names = "--actual",
@@ -47,9 +50,30 @@ public final class EvidenceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    targetOptions.only = List.of(providerId);
-    AuditRun run =
-        CheckCommand.execute(targetOptions, networkOptions, outputOptions, actual, false);
+    AuditRequest request =
+        Audits.request(targetOptions, List.of(providerId), networkOptions)
+            .withActual(actual, targetOptions.stream, System.getenv());
+    PrintWriter out = spec.commandLine().getOut();
+    // The api_key_env values are masked wherever a server echoes them.
+    extraSecrets =
+        SecretMask.of(
+            FormatOptions.notesFor(
+                    networkOptions.insecure,
+                    request.providers().providers(),
+                    spec.commandLine().getErr())
+                .secrets());
+    AuditRun run = Audits.run(request, displayOptions, this::print);
+    print(run);
+    if (out.checkError()) {
+      throw new UserException(
+          "cannot write the evidence to standard output (disk full, or the reader went away)");
+    }
+    return ExitCodes.forRun(run);
+  }
+
+  private SecretMask extraSecrets = SecretMask.NONE;
+
+  private void print(AuditRun run) {
     PrintWriter out = spec.commandLine().getOut();
     boolean first = true;
     for (AuditResult result : run.results()) {
@@ -57,27 +81,18 @@ public final class EvidenceCommand implements Callable<Integer> {
         out.println();
       }
       first = false;
-      if (result.target().skipped()) {
+      if (result.verdict() == null) {
         out.println(
             "### "
-                + Escape.markdownText(result.target().provider().name())
+                + Escape.markdownText(Redactor.redactUrl(result.target().provider().name()))
                 + ": skipped ("
-                + result.target().skipReason()
+                + Escape.markdownText(result.skipReason())
                 + ")");
         continue;
       }
       out.print(
-          EvidenceRenderer.render(
-              result,
-              run.generatedAt(),
-              run.toolVersion(),
-              SecretMask.of(outputOptions.notes().secrets())));
+          EvidenceRenderer.render(result, run.generatedAt(), run.toolVersion(), extraSecrets));
     }
     out.flush();
-    if (out.checkError()) {
-      throw new dev.corsaudit.UserException(
-          "cannot write the evidence to standard output (disk full, or the reader went away)");
-    }
-    return ExitCodes.forRun(run);
   }
 }

@@ -1,6 +1,6 @@
 package dev.corsaudit.cli;
 
-import dev.corsaudit.UserException;
+import dev.corsaudit.model.UserException;
 import picocli.CommandLine;
 
 /** Maps exceptions that escape a command to exit codes (usage problems are 2). */

@@ -1,5 +1,10 @@
 package dev.corsaudit.cli;
 
+import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.ReportDocument;
+import dev.corsaudit.result.RowStatus;
+import dev.corsaudit.result.RunSummary;
+
 /**
  * What the exit code tells CI. A FAIL outranks an ERROR: a browser-visible breakage is the finding
  * a nightly job exists to catch, while a network error may be the runner's own network.
@@ -23,36 +28,33 @@ public final class ExitCodes {
   private ExitCodes() {}
 
   /**
-   * The exit code a run calls for: a FAIL row or a CRITICAL/HIGH security finding → 1, else an
-   * ERROR row → 3, else 0.
+   * The exit code a run calls for: a FAIL row or a run-failing (CRITICAL/HIGH) security finding →
+   * 1, else an ERROR row → 3, else 0.
    */
-  public static int forRun(dev.corsaudit.result.AuditRun run) {
-    boolean severe =
-        run.findings().stream()
-            .anyMatch(
-                f ->
-                    f.severity() == dev.corsaudit.security.Severity.CRITICAL
-                        || f.severity() == dev.corsaudit.security.Severity.HIGH);
-    return severe ? FAIL : forResults(run.results());
+  public static int forRun(AuditRun run) {
+    return run.hasRunFailingFinding() ? FAIL : forSummary(run.summary());
   }
 
-  /** The exit code a run's results call for: any FAIL → 1, else any ERROR → 3, else 0. */
-  public static int forResults(java.util.List<dev.corsaudit.result.AuditResult> results) {
-    boolean error = false;
-    for (dev.corsaudit.result.AuditResult result : results) {
-      if (result.verdict() == null) {
-        continue;
-      }
-      switch (result.verdict().outcome()) {
-        case FAIL:
-          return FAIL;
-        case ERROR:
-          error = true;
-          break;
-        default:
-          break;
-      }
+  /** The exit code a run's rows call for: any FAIL → 1, else any ERROR → 3, else 0. */
+  public static int forSummary(RunSummary summary) {
+    return forCounts(summary.count(RowStatus.FAIL), summary.count(RowStatus.ERROR));
+  }
+
+  /** The same rule for a report read back from JSON. */
+  public static int forDocument(ReportDocument document) {
+    int fail = 0;
+    int error = 0;
+    for (ReportDocument.Row row : document.results()) {
+      fail += RowStatus.FAIL.name().equals(row.verdict()) ? 1 : 0;
+      error += RowStatus.ERROR.name().equals(row.verdict()) ? 1 : 0;
     }
-    return error ? ERROR : OK;
+    return forCounts(fail, error);
+  }
+
+  private static int forCounts(int fail, int error) {
+    if (fail > 0) {
+      return FAIL;
+    }
+    return error > 0 ? ERROR : OK;
   }
 }

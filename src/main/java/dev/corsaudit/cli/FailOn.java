@@ -1,7 +1,5 @@
 package dev.corsaudit.cli;
 
-import dev.corsaudit.result.AuditRun;
-
 /**
  * Which findings make the exit code non-zero. {@code error} is the strictest and check's default (1
  * on FAIL, 3 on ERROR); {@code fail} tolerates network errors; {@code regression} fails only on
@@ -13,8 +11,11 @@ public enum FailOn {
   ERROR,
   NEVER;
 
-  int exitCode(AuditRun run, boolean regression) {
-    int verdicts = ExitCodes.forRun(run);
+  /**
+   * @param verdicts the exit code the rows call for ({@link ExitCodes#forRun})
+   * @param regression whether some row got worse than the baseline
+   */
+  int exitCode(int verdicts, boolean regression) {
     return switch (this) {
       case NEVER -> ExitCodes.OK;
       case REGRESSION -> regression ? ExitCodes.FAIL : ExitCodes.OK;

@@ -1,21 +1,21 @@
 package dev.corsaudit.cli;
 
-import dev.corsaudit.ToolVersion;
-import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
-import dev.corsaudit.result.AuditTarget;
+import dev.corsaudit.result.RowStatus;
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
- * Ctrl-C (or SIGTERM) during a run: write the results gathered so far, mark the rest as not
- * finished, and let the JVM exit with its signal code (130 for Ctrl-C), which tells CI the run was
+ * Ctrl-C (or SIGTERM) during a run: write the results gathered so far, mark the rest UNFINISHED,
+ * and let the JVM exit with its signal code (130 for Ctrl-C), which tells CI the run was
  * incomplete. Nothing that was measured is lost.
  */
 final class InterruptGuard {
+
+  /** Writes the interrupted run where the finished one would have gone. */
+  interface Writer {
+    void write(AuditRun run) throws Exception;
+  }
 
   private final Thread hook;
   private volatile boolean armed = true;
@@ -24,12 +24,7 @@ final class InterruptGuard {
     this.hook = hook;
   }
 
-  static InterruptGuard install(
-      List<AuditTarget> targets,
-      List<CompletableFuture<AuditResult>> futures,
-      boolean replicas,
-      OutputOptions output,
-      PrintWriter err) {
+  static InterruptGuard install(Supplier<AuditRun> snapshot, Writer writer, PrintWriter err) {
     InterruptGuard[] self = new InterruptGuard[1];
     Thread hook =
         new Thread(
@@ -37,42 +32,20 @@ final class InterruptGuard {
               if (!self[0].armed) {
                 return;
               }
-              List<AuditResult> results = new ArrayList<>();
-              int finished = 0;
-              for (int i = 0; i < targets.size(); i++) {
-                AuditResult done = futures.get(i).getNow(null);
-                if (done != null) {
-                  results.add(done);
-                  finished++;
-                } else {
-                  AuditTarget t = targets.get(i);
-                  results.add(
-                      new AuditResult(
-                          new AuditTarget(
-                              t.seq(),
-                              t.provider(),
-                              t.profile(),
-                              t.request(),
-                              t.probeUrl(),
-                              "not finished: the run was interrupted"),
-                          null,
-                          null,
-                          null));
-                }
-              }
+              AuditRun run = snapshot.get();
               try {
-                output.writeInterrupted(
-                    new AuditRun(
-                        ToolVersion.version(), Clock.systemUTC().instant(), replicas, results));
+                writer.write(run);
               } catch (Exception e) {
                 // best effort while the JVM is going down
               }
+              int total = run.results().size();
+              int unfinished = run.summary().count(RowStatus.UNFINISHED);
               err.println(
                   "cors-audit: interrupted; wrote the "
-                      + finished
+                      + (total - unfinished)
                       + " of "
-                      + targets.size()
-                      + " results that had finished (the rest are marked 'not finished')");
+                      + total
+                      + " results that had finished (the rest are marked UNFINISHED)");
               err.flush();
             },
             "cors-audit-interrupt");

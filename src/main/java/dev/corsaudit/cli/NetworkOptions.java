@@ -55,10 +55,11 @@ public final class NetworkOptions {
 
   ProbeOptions probeOptions() {
     if (concurrency < 1 || perHost < 1) {
-      throw new dev.corsaudit.UserException("--concurrency and --per-host must be at least 1");
+      throw new dev.corsaudit.model.UserException(
+          "--concurrency and --per-host must be at least 1");
     }
     if (retries < 0) {
-      throw new dev.corsaudit.UserException("--retries must be 0 or more");
+      throw new dev.corsaudit.model.UserException("--retries must be 0 or more");
     }
     return ProbeOptions.defaults()
         .withConcurrency(concurrency)

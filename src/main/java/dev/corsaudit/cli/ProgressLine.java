@@ -1,8 +1,8 @@
 package dev.corsaudit.cli;
 
 import dev.corsaudit.audit.AuditListener;
-import dev.corsaudit.grade.Outcome;
 import dev.corsaudit.result.AuditResult;
+import dev.corsaudit.result.RowStatus;
 import java.io.PrintWriter;
 
 /** A live "done/total" line on stderr, redrawn in place with a carriage return. */
@@ -29,7 +29,7 @@ final class ProgressLine implements AuditListener {
   @Override
   public synchronized void finished(AuditResult result) {
     done++;
-    if (result.verdict() != null && result.verdict().outcome() != Outcome.PASS) {
+    if (result.status() == RowStatus.FAIL || result.status() == RowStatus.ERROR) {
       failures++;
     }
     if (result.preflight() != null && result.preflight().elapsedMs() > slowestMs) {
@@ -37,6 +37,11 @@ final class ProgressLine implements AuditListener {
       slowestHost = host(result.target().probeUrl());
     }
     draw(done == total);
+  }
+
+  @Override
+  public void done() {
+    clear();
   }
 
   synchronized void clear() {
@@ -58,6 +63,6 @@ final class ProgressLine implements AuditListener {
 
   /** host[:port] only: a URL's userinfo is a secret, and its host a server may not control. */
   private static String host(String url) {
-    return dev.corsaudit.report.Escape.terminal(dev.corsaudit.report.Redactor.hostOf(url));
+    return dev.corsaudit.result.Escape.terminal(dev.corsaudit.result.Redactor.hostOf(url));
   }
 }

@@ -1,18 +1,19 @@
 package dev.corsaudit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.corsaudit.UserException;
+import dev.corsaudit.audit.AuditRequest;
 import dev.corsaudit.diff.DiffRenderer;
 import dev.corsaudit.diff.RowChange;
 import dev.corsaudit.diff.RunDiff;
+import dev.corsaudit.model.UserException;
 import dev.corsaudit.report.AtomicFiles;
 import dev.corsaudit.report.Baseline;
 import dev.corsaudit.report.ReportFormat;
+import dev.corsaudit.report.ReportModel;
 import dev.corsaudit.report.Reports;
 import dev.corsaudit.report.ReportsLock;
 import dev.corsaudit.report.RunNotes;
 import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.ReportDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -53,8 +54,9 @@ public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin TargetOptions targetOptions;
+  @Mixin OnlyOption onlyOption;
   @Mixin NetworkOptions networkOptions;
-  @Mixin OutputOptions outputOptions;
+  @Mixin DisplayOptions displayOptions;
 
   @Option(
       names = "--reports-dir",
@@ -103,20 +105,26 @@ public final class ReportCommand implements Callable<Integer> {
               + "); wait for it to finish or use another --reports-dir");
     } catch (IOException e) {
       throw new UserException(
-          "cannot lock " + reportsDir + ": " + OutputOptions.reason(e) + "; check the permissions");
+          "cannot lock " + reportsDir + ": " + FormatOptions.reason(e) + "; check the permissions");
     }
   }
 
   private Integer run(ReportsLock lock) throws Exception {
     Path latestJson = reportsDir.resolve("latest.json");
-    JsonNode baseline = Files.exists(latestJson) ? DiffCommand.readReport(latestJson) : null;
+    ReportDocument baseline = Files.exists(latestJson) ? Baselines.read(latestJson) : null;
 
+    AuditRequest request =
+        Audits.request(targetOptions, onlyOption.only, networkOptions)
+            .withActual(actual, targetOptions.stream, System.getenv())
+            .withSecurity(probeSecurity);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    RunNotes notes =
+        FormatOptions.notesFor(networkOptions.insecure, request.providers().providers(), err);
     // Ctrl-C: the finished rows go to history/, marked incomplete; latest.* stays as it was.
-    outputOptions.onInterrupt(
+    InterruptGuard.Writer onInterrupt =
         partial -> {
-          Written written = writeReports(partial, outputOptions.notes().incomplete());
+          Written written = writeReports(partial, notes.incomplete());
           err.println(
               "cors-audit: the finished rows are in "
                   + written.history()
@@ -125,10 +133,9 @@ public final class ReportCommand implements Callable<Integer> {
                   + ", so latest.* still holds the previous run");
           err.flush();
           lock.close(); // the JVM is going down: no stray lock file in the committed directory
-        });
-    AuditRun run =
-        CheckCommand.execute(targetOptions, networkOptions, outputOptions, actual, probeSecurity);
-    Written written = writeReports(run, outputOptions.notes());
+        };
+    AuditRun run = Audits.run(request, displayOptions, onInterrupt);
+    Written written = writeReports(run, notes);
     if (written.latest()) {
       out.println(
           "wrote "
@@ -144,8 +151,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
     boolean regression = false;
     if (baseline != null) {
-      List<RowChange> changes =
-          RunDiff.compare(baseline, new ObjectMapper().readTree(written.json()));
+      List<RowChange> changes = RunDiff.compare(baseline, ReportModel.document(run));
       regression = RunDiff.hasRegression(changes);
       out.print(DiffRenderer.markdown("previous latest.json", "this run", changes));
     }
@@ -153,7 +159,7 @@ public final class ReportCommand implements Callable<Integer> {
     if (out.checkError()) {
       throw new UserException("cannot write to standard output");
     }
-    return failOn.exitCode(run, regression);
+    return failOn.exitCode(ExitCodes.forRun(run), regression);
   }
 
   /** What writeReports did: the history files' path without extension, and latest.* or why not. */
@@ -181,7 +187,7 @@ public final class ReportCommand implements Callable<Integer> {
       return new Written(history, decision.allowed(), decision.reason(), json);
     } catch (IOException e) {
       throw new UserException(
-          "cannot write reports to " + reportsDir + ": " + OutputOptions.reason(e));
+          "cannot write reports to " + reportsDir + ": " + FormatOptions.reason(e));
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.corsaudit.cli;
 
-import dev.corsaudit.UserException;
 import dev.corsaudit.audit.TargetSelection;
 import dev.corsaudit.config.BuiltinProfiles;
 import dev.corsaudit.config.HeaderProfile;
@@ -9,6 +8,7 @@ import dev.corsaudit.config.ProvidersFile;
 import dev.corsaudit.config.ProvidersLoader;
 import dev.corsaudit.model.CredentialsMode;
 import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.UserException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,10 +19,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** What to audit: shared by every command that probes (check, report, evidence). */
+/** What to audit and the request a page makes: shared by check, report and evidence. */
 public final class TargetOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
 
   static final String DEFAULT_PROVIDERS = "providers.yaml";
   static final String URL_MODE_ORIGIN = "https://example.com";
@@ -33,13 +39,6 @@ public final class TargetOptions {
       paramLabel = "FILE",
       description = "Providers file (default: ./providers.yaml, else the copy built into the jar).")
   Path providersFile;
-
-  @Option(
-      names = "--only",
-      split = ",",
-      paramLabel = "ID",
-      description = "Audit only these provider ids (comma-separated or repeated).")
-  List<String> only = new ArrayList<>();
 
   @Option(
       names = "--url",
@@ -97,6 +96,12 @@ public final class TargetOptions {
   boolean replicas;
 
   ProvidersFile load() {
+    if (url != null && providersFile != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--providers and --url cannot be used together: --url audits one endpoint without a"
+              + " providers file");
+    }
     if (url != null) {
       return urlModeFile();
     }
@@ -110,7 +115,7 @@ public final class TargetOptions {
     return builtinFile();
   }
 
-  TargetSelection selection() {
+  TargetSelection selection(List<String> only) {
     for (String origin : origins) {
       String problem = dev.corsaudit.config.OriginSyntax.problem(origin);
       if (problem != null) {
@@ -155,7 +160,7 @@ public final class TargetOptions {
     Provider provider =
         new Provider(
             id,
-            dev.corsaudit.report.Redactor.redactUrl(url), // the display name: no secrets
+            dev.corsaudit.result.Redactor.redactUrl(url), // the display name: no secrets
             url,
             "",
             url,

@@ -1,7 +1,8 @@
 package dev.corsaudit.cli;
 
-import dev.corsaudit.UserException;
-import dev.corsaudit.report.Redactor;
+import dev.corsaudit.model.Setting;
+import dev.corsaudit.model.UserException;
+import dev.corsaudit.result.Redactor;
 import picocli.CommandLine;
 
 /**
@@ -12,8 +13,12 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
-    if (ex instanceof UserException) {
-      cmd.getErr().println("cors-audit: " + Redactor.redactUrlsIn(ex.getMessage()));
+    if (ex instanceof UserException user) {
+      cmd.getErr()
+          .println(
+              "cors-audit: "
+                  + Redactor.redactUrlsIn(user.getMessage())
+                  + flagHint(user.setting(), cmd));
       cmd.getErr().flush();
       return ExitCodes.USAGE;
     }
@@ -34,6 +39,26 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
     cmd.getErr().flush();
     return ExitCodes.INTERNAL;
+  }
+
+  /** Core messages name settings, not flags: say which of this command's flags changes it. */
+  static String flagHint(Setting setting, CommandLine cmd) {
+    if (setting == null) {
+      return "";
+    }
+    String flag =
+        switch (setting) {
+          case PROVIDERS_FILE -> "--providers";
+          case PROVIDER_IDS -> "--only";
+          case URL -> "--url";
+          case ORIGIN -> "--origin";
+          case METHOD -> "--method";
+          case HEADER -> "--header";
+          case PROFILE -> "--profile";
+          case CREDENTIALS -> "--credentials";
+          case BROWSER -> "--browser";
+        };
+    return cmd.getCommandSpec().findOption(flag) == null ? "" : " (" + flag + ")";
   }
 
   private static boolean isDebug(CommandLine.ParseResult parseResult) {

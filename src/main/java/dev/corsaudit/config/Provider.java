@@ -17,6 +17,11 @@ import java.util.List;
  * @param apiKeyEnv name of the environment variable holding a real API key for --actual, or null
  * @param actual whether to also send the actual request after a passing preflight
  * @param policy the CORS policy the endpoint is expected to follow, or null
+ * @param group cloud, gateway, local or demo (null when not given)
+ * @param noReplica why the provider has no replica (e.g. no public evidence of its answer), or null
+ * @param endpoints every path (and method) the provider is audited on, in file order; {@code path},
+ *     {@code url} and {@code method} are the first of them, or the one a row audits (see {@link
+ *     #at})
  */
 public record Provider(
     String id,
@@ -35,12 +40,99 @@ public record Provider(
     boolean replicaOnly,
     String apiKeyEnv,
     boolean actual,
-    CorsPolicy policy) {
+    CorsPolicy policy,
+    String group,
+    String noReplica,
+    List<Endpoint> endpoints) {
 
   public Provider {
     profiles = List.copyOf(profiles);
     origins = List.copyOf(origins);
     models = List.copyOf(models);
     tracking = List.copyOf(tracking);
+    endpoints =
+        endpoints == null || endpoints.isEmpty()
+            ? List.of(new Endpoint(path, method))
+            : List.copyOf(endpoints);
+  }
+
+  /** A provider audited on one path (no group, no documented reason for a missing replica). */
+  public Provider(
+      String id,
+      String name,
+      String baseUrl,
+      String path,
+      String url,
+      String method,
+      List<String> profiles,
+      List<String> origins,
+      CredentialsMode credentials,
+      String notes,
+      List<String> models,
+      List<String> tracking,
+      String replica,
+      boolean replicaOnly,
+      String apiKeyEnv,
+      boolean actual,
+      CorsPolicy policy) {
+    this(
+        id,
+        name,
+        baseUrl,
+        path,
+        url,
+        method,
+        profiles,
+        origins,
+        credentials,
+        notes,
+        models,
+        tracking,
+        replica,
+        replicaOnly,
+        apiKeyEnv,
+        actual,
+        policy,
+        null,
+        null,
+        null);
+  }
+
+  /** Whether the provider is audited on more than one path, each its own report row. */
+  public boolean multiPath() {
+    return endpoints.size() > 1;
+  }
+
+  /**
+   * The path that is part of a row's key: null for a provider with one path, so its rows keep the
+   * key (id, profile, origin) they had before providers could list several paths.
+   */
+  public String rowPath() {
+    return multiPath() ? path : null;
+  }
+
+  /** This provider as audited on one of its endpoints: path, url and method set to it. */
+  public Provider at(Endpoint endpoint) {
+    return new Provider(
+        id,
+        name,
+        baseUrl,
+        endpoint.path(),
+        EndpointFields.join(baseUrl, endpoint.path()),
+        endpoint.method(),
+        profiles,
+        origins,
+        credentials,
+        notes,
+        models,
+        tracking,
+        replica,
+        replicaOnly,
+        apiKeyEnv,
+        actual,
+        policy,
+        group,
+        noReplica,
+        endpoints);
   }
 }

@@ -1,6 +1,6 @@
 package dev.corsaudit.diff;
 
-import dev.corsaudit.report.Escape;
+import dev.corsaudit.result.Escape;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class ReportValidator {
 
   /** The schema_version this build writes and reads. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = dev.corsaudit.result.ReportDocument.SCHEMA_VERSION;
 
   private static final int MAX_PROBLEMS = 3;
   private static final JsonNode SCHEMA = load();
@@ -49,7 +49,14 @@ public final class ReportValidator {
               + " this cors-audit reads; upgrade cors-audit to compare it");
       return problems;
     }
-    validate(SCHEMA, report, "", problems);
+    JsonNode checked = report;
+    if (version != null && version.isIntegralNumber() && version.asLong() >= 1) {
+      // Older versions are read too; the schema describes the current one, which only adds.
+      checked = report.deepCopy();
+      ((com.fasterxml.jackson.databind.node.ObjectNode) checked)
+          .put("schema_version", SCHEMA_VERSION);
+    }
+    validate(SCHEMA, checked, "", problems);
     return problems;
   }
 

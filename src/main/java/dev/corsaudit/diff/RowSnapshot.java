@@ -1,6 +1,6 @@
 package dev.corsaudit.diff;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.corsaudit.result.ReportDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The parts of one JSON report row that a diff compares: verdict, cause codes, preflight status and
- * the Access-Control-* / Vary header lines received.
+ * The parts of one report row that a diff compares: verdict, cause codes, preflight status and the
+ * Access-Control-* / Vary header lines received.
  */
 record RowSnapshot(
     RowKey key,
@@ -19,36 +19,37 @@ record RowSnapshot(
     String status,
     List<String> corsHeaders) {
 
-  static RowSnapshot of(JsonNode row) {
-    RowKey key = new RowKey(text(row, "id"), text(row, "profile"), text(row, "origin"));
+  static RowSnapshot of(ReportDocument.Row row) {
+    RowKey key = RowKey.of(row);
     Set<String> causes = new LinkedHashSet<>();
-    for (JsonNode cause : row.path("causes")) {
-      String code = cause.path("code").asText("");
-      String detail = cause.path("detail").asText("");
+    for (ReportDocument.Cause cause : row.causes()) {
+      String code = text(cause.code());
+      String detail = text(cause.detail());
       causes.add(detail.isEmpty() ? code : code + ":" + detail);
     }
-    JsonNode preflight = row.path("preflight");
+    ReportDocument.Exchange preflight = row.preflight();
     String status;
-    if (preflight.isMissingNode() || preflight.isNull()) {
-      status = "-";
-    } else if (!preflight.path("error").isMissingNode() && !preflight.path("error").isNull()) {
-      status = preflight.path("error").path("kind").asText("ERROR");
-    } else {
-      status = preflight.path("status").asText("-");
-    }
     List<String> headers = new ArrayList<>();
-    for (JsonNode pair : preflight.path("headers")) {
-      String name = pair.path(0).asText("");
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("access-control-") || lower.equals("vary")) {
-        headers.add(lower + ": " + pair.path(1).asText(""));
+    if (preflight == null) {
+      status = "-";
+    } else {
+      if (preflight.error() != null) {
+        status = preflight.error().kind() == null ? "ERROR" : preflight.error().kind();
+      } else {
+        status = preflight.status() == null ? "-" : preflight.status().toString();
+      }
+      for (List<String> pair : preflight.headers()) {
+        String name = pair.isEmpty() ? "" : text(pair.get(0));
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("access-control-") || lower.equals("vary")) {
+          headers.add(lower + ": " + (pair.size() > 1 ? text(pair.get(1)) : ""));
+        }
       }
     }
-    return new RowSnapshot(key, text(row, "name"), text(row, "verdict"), causes, status, headers);
+    return new RowSnapshot(key, text(row.name()), text(row.verdict()), causes, status, headers);
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    return value.isMissingNode() || value.isNull() ? "" : value.asText();
+  private static String text(String value) {
+    return value == null ? "" : value;
   }
 }

@@ -1,6 +1,6 @@
 package dev.corsaudit.diff;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.corsaudit.result.ReportDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,15 +9,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Compares two JSON reports row by row. Pure: it sees parsed JSON, never files or the network. A
- * regression is a row that was PASS and is now FAIL; an ERROR row is only a NEW_ERROR, since a
- * network failure on the runner is not the provider breaking browsers.
+ * Compares two reports row by row. Pure: it sees the typed report model, never files or the
+ * network. A regression is a row that was PASS and is now FAIL; an ERROR row is only a NEW_ERROR,
+ * since a network failure on the runner is not the provider breaking browsers.
  */
 public final class RunDiff {
 
   private RunDiff() {}
 
-  public static List<RowChange> compare(JsonNode oldReport, JsonNode newReport) {
+  public static List<RowChange> compare(ReportDocument oldReport, ReportDocument newReport) {
     Map<RowKey, RowSnapshot> before = rows(oldReport);
     Map<RowKey, RowSnapshot> after = rows(newReport);
     List<RowChange> changes = new ArrayList<>();
@@ -92,9 +92,9 @@ public final class RunDiff {
     return a.stream().filter(x -> !b.contains(x)).toList();
   }
 
-  private static Map<RowKey, RowSnapshot> rows(JsonNode report) {
+  private static Map<RowKey, RowSnapshot> rows(ReportDocument report) {
     Map<RowKey, RowSnapshot> rows = new LinkedHashMap<>();
-    for (JsonNode row : report.path("results")) {
+    for (ReportDocument.Row row : report.results()) {
       RowSnapshot snapshot = RowSnapshot.of(row);
       rows.put(snapshot.key(), snapshot);
     }

@@ -20,7 +20,7 @@ public final class CurlCommand {
     curl.append(" -X ")
         .append(request.method())
         .append(' ')
-        .append(quote(dev.corsaudit.report.Redactor.redactUrl(request.url())));
+        .append(quote(dev.corsaudit.result.Redactor.redactUrl(request.url())));
     for (HeaderLine header : request.headers()) {
       HeaderLine shown = redact.apply(header);
       curl.append(" \\\n  -H ").append(quote(shown.name() + ": " + shown.value()));

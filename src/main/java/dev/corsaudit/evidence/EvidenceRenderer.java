@@ -13,11 +13,10 @@ import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.RecordedResponse;
 import dev.corsaudit.policy.CorsPolicy;
-import dev.corsaudit.probe.Prober;
-import dev.corsaudit.report.Escape;
-import dev.corsaudit.report.Redactor;
-import dev.corsaudit.report.SecretMask;
 import dev.corsaudit.result.AuditResult;
+import dev.corsaudit.result.Escape;
+import dev.corsaudit.result.Redactor;
+import dev.corsaudit.result.SecretMask;
 import java.time.Instant;
 
 /**
@@ -81,7 +80,7 @@ public final class EvidenceRenderer {
     if (verdict != null) {
       appendVerdict(md, verdict);
       if (verdict.outcome() != Outcome.PASS) {
-        appendFix(md, FixSuggestion.forRequest(target.request()));
+        appendFix(md, FixSuggestion.forRequest(target.request(), target.plans().top()));
       }
     }
     return md.toString();
@@ -117,7 +116,7 @@ public final class EvidenceRenderer {
     }
     md.append(Escape.fenced("http", http.toString()))
         .append("\n_")
-        .append(Prober.HEADER_ORDER_NOTE)
+        .append(RecordedResponse.HEADER_ORDER_NOTE)
         .append("_\n\n");
   }
 

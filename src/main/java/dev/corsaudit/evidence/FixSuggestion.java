@@ -4,6 +4,7 @@ import dev.corsaudit.fetch.BrowserRequests;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.CredentialsMode;
 import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.PreflightPlan;
 import dev.corsaudit.policy.CorsPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,10 +22,17 @@ public record FixSuggestion(List<HeaderLine> preflightHeaders, CorsPolicy policy
   static final long MAX_AGE = 86400;
 
   public static FixSuggestion forRequest(CorsRequest request) {
+    return forRequest(request, BrowserRequests.plan(request));
+  }
+
+  /**
+   * @param plan the browser's plan of the request (the row's, made once by the audit)
+   */
+  public static FixSuggestion forRequest(CorsRequest request, PreflightPlan plan) {
     boolean credentialed = request.credentials() == CredentialsMode.INCLUDE;
-    String method = BrowserRequests.plan(request).normalizedMethod();
+    String method = plan.normalizedMethod();
     Set<String> methods = new LinkedHashSet<>(List.of(method, "OPTIONS"));
-    List<String> headerNames = allowHeaderNames(request);
+    List<String> headerNames = allowHeaderNames(request, plan);
 
     // An API-key API can allow every origin; cookies need the exact origin and credentials.
     List<String> origins = credentialed ? List.of(request.origin()) : List.of("*");
@@ -51,8 +59,8 @@ public record FixSuggestion(List<HeaderLine> preflightHeaders, CorsPolicy policy
    * The CORS-unsafe headers, spelled as the page spells them. Authorization is always named: a
    * wildcard does not cover it per the Fetch Standard, whatever browsers do today.
    */
-  private static List<String> allowHeaderNames(CorsRequest request) {
-    List<String> unsafe = BrowserRequests.plan(request).unsafeHeaderNames();
+  private static List<String> allowHeaderNames(CorsRequest request, PreflightPlan plan) {
+    List<String> unsafe = plan.unsafeHeaderNames();
     List<String> names = new ArrayList<>();
     for (String lower : unsafe) {
       String spelled = lower;

@@ -1,9 +1,11 @@
 package dev.corsaudit.fetch;
 
-import dev.corsaudit.UserException;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.PlannedRequest;
+import dev.corsaudit.model.PreflightPlan;
+import dev.corsaudit.model.Setting;
+import dev.corsaudit.model.UserException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,11 +42,12 @@ public final class BrowserRequests {
       throw new UserException(
           "method '"
               + request.method()
-              + "' cannot be used by a page (fetch() rejects it); use another --method");
+              + "' cannot be used by a page (fetch() rejects it); use another method",
+          Setting.METHOD);
     }
     for (HeaderLine header : request.headers()) {
       if (ForbiddenHeaders.isForbidden(header.name(), header.value())) {
-        throw new UserException(ForbiddenHeaders.message(header.name()));
+        throw new UserException(ForbiddenHeaders.message(header.name()), Setting.HEADER);
       }
     }
     String method = FetchMethods.normalize(request.method());

@@ -1,5 +1,6 @@
 package dev.corsaudit.fetch;
 
+import dev.corsaudit.model.HttpTokens;
 import java.util.Locale;
 import java.util.Set;
 
@@ -30,20 +31,6 @@ public final class FetchMethods {
 
   /** RFC 9110 token: what a method or header name may consist of. */
   public static boolean isToken(String text) {
-    if (text.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
+    return HttpTokens.isToken(text);
   }
 }

@@ -58,6 +58,6 @@ public final class ForbiddenHeaders {
     return "header '"
         + name
         + "' cannot be set by a page (a forbidden request header: the browser controls it);"
-        + " remove it from the profile or --header";
+        + " remove it from the profile or the request headers";
   }
 }

@@ -21,17 +21,17 @@ final class CacheTime {
       return DEFAULT_SECONDS;
     }
     String value = lines.size() == 1 ? lines.get(0).strip() : String.join(", ", lines);
-    return switch (engine) {
-      case SPEC -> isDigits(value) ? clampToInt(value, Integer.MAX_VALUE) : DEFAULT_SECONDS;
-      case CHROMIUM -> signedCapped(value, 7200);
-      case FIREFOX -> {
+    int cap = engine.maxAgeCap();
+    return switch (engine.maxAgeSyntax()) {
+      case DIGITS_ELSE_DEFAULT -> isDigits(value) ? clampToInt(value, cap) : DEFAULT_SECONDS;
+      case SIGNED_ELSE_DEFAULT -> signedCapped(value, cap);
+      case DIGITS_ELSE_UNCACHED -> {
         if (!isDigits(value)) {
           yield null;
         }
-        int seconds = clampToInt(value, 86400);
+        int seconds = clampToInt(value, cap);
         yield seconds == 0 ? null : seconds;
       }
-      case WEBKIT -> signedCapped(value, 600);
     };
   }
 

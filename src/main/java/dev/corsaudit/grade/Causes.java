@@ -183,14 +183,22 @@ final class Causes {
   }
 
   static Cause network(NetworkError error) {
-    CauseCode code = CauseCode.valueOf(error.kind().name());
+    CauseCode code =
+        switch (error.kind()) {
+          case DNS -> CauseCode.DNS;
+          case CONNECT -> CauseCode.CONNECT;
+          case TLS -> CauseCode.TLS;
+          case TIMEOUT -> CauseCode.TIMEOUT;
+          case PROTOCOL -> CauseCode.PROTOCOL;
+        };
     String fix =
         switch (error.kind()) {
           case DNS -> "check the host name in the URL (and the network's DNS)";
-          case CONNECT -> "check that the server is running and reachable on that port";
+          case CONNECT ->
+              "check that the server is running and reachable on that port, and any proxy in between";
           case TLS ->
-              "check the server's certificate; --insecure skips verification for a test server you trust";
-          case TIMEOUT -> "raise --timeout or check why the host does not answer";
+              "check the server's certificate (for a test server you trust, certificate checks can be turned off)";
+          case TIMEOUT -> "raise the per-request timeout, or check why the host does not answer";
           case PROTOCOL ->
               "the server (or a proxy) sent a malformed HTTP response; check it with curl -v";
         };

@@ -1,12 +1,11 @@
 package dev.corsaudit.grade;
 
-import dev.corsaudit.fetch.BrowserRequests;
 import dev.corsaudit.fetch.FetchMethods;
-import dev.corsaudit.fetch.PreflightPlan;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.CredentialsMode;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.PreflightPlan;
 import dev.corsaudit.model.RecordedResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +31,11 @@ final class EngineGrader {
   }
 
   static EngineVerdict grade(
-      Engine engine, CorsRequest request, Exchange preflight, Exchange actual) {
-    return new EngineGrader(engine, request).run(preflight, actual);
+      Engine engine, CorsRequest request, PreflightPlan plan, Exchange preflight, Exchange actual) {
+    return new EngineGrader(engine, request).run(plan, preflight, actual);
   }
 
-  private EngineVerdict run(Exchange preflight, Exchange actual) {
-    PreflightPlan plan = BrowserRequests.plan(request, engine == Engine.CHROMIUM);
+  private EngineVerdict run(PreflightPlan plan, Exchange preflight, Exchange actual) {
     Integer cacheSeconds = null;
     if (preflight != null) {
       if (preflight.failed()) {
@@ -78,8 +76,7 @@ final class EngineGrader {
     AllowOriginCheck.Result allowOrigin =
         AllowOriginCheck.check(headers, request.origin(), request.credentials());
 
-    if (engine == Engine.WEBKIT) {
-      // WebKit checks the status before Access-Control-Allow-Origin.
+    if (engine.statusBeforeAllowOrigin()) {
       if (!okStatus) {
         fail(
             redirect ? Causes.redirect(status, response.header("Location")) : Causes.status(status),
@@ -166,7 +163,7 @@ final class EngineGrader {
         continue;
       }
       boolean starCovers =
-          star && !include && !(engine == Engine.SPEC && name.equals("authorization"));
+          star && !include && (engine.starCoversAuthorization() || !name.equals("authorization"));
       if (starCovers) {
         continue;
       }

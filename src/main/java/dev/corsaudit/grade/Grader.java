@@ -1,9 +1,8 @@
 package dev.corsaudit.grade;
 
-import dev.corsaudit.fetch.BrowserRequests;
-import dev.corsaudit.fetch.PreflightPlan;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.Exchange;
+import dev.corsaudit.model.PreflightPlan;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +20,20 @@ public final class Grader {
    * @param actual the recorded actual request, or null when it was not sent
    */
   public static Verdict grade(CorsRequest request, Exchange preflight, Exchange actual) {
-    PreflightPlan plan = BrowserRequests.plan(request);
+    return grade(request, RequestPlans.of(request), preflight, actual);
+  }
+
+  /**
+   * @param plans each engine's plan of the request, made once for the row ({@link RequestPlans#of})
+   */
+  public static Verdict grade(
+      CorsRequest request, RequestPlans plans, Exchange preflight, Exchange actual) {
+    PreflightPlan plan = plans.top();
     Map<Engine, EngineVerdict> engines = new EnumMap<>(Engine.class);
     for (Engine engine : Engine.values()) {
-      engines.put(engine, EngineGrader.grade(engine, request, preflight, actual));
+      engines.put(engine, EngineGrader.grade(engine, request, plans.of(engine), preflight, actual));
     }
-    EngineVerdict chromium = engines.get(Engine.CHROMIUM);
+    EngineVerdict chromium = engines.get(Engine.TOP);
     List<String> readable = null;
     if (chromium.outcome() == Outcome.PASS && actual != null && actual.response() != null) {
       readable = ExposedHeaders.readable(actual.response().headers(), request.credentials());
@@ -34,5 +41,15 @@ public final class Grader {
     List<Cause> warnings = Warnings.collect(request, plan, preflight, actual, engines, readable);
     return new Verdict(
         chromium.outcome(), chromium.causes(), warnings, engines, plan.preflightNeeded(), readable);
+  }
+
+  /**
+   * Whether the top engine would go on to send the actual request after this preflight: the audit's
+   * decision to send it, made without grading the whole row twice.
+   */
+  public static boolean preflightPasses(
+      CorsRequest request, RequestPlans plans, Exchange preflight) {
+    return EngineGrader.grade(Engine.TOP, request, plans.top(), preflight, null).outcome()
+        == Outcome.PASS;
   }
 }

@@ -1,9 +1,9 @@
 package dev.corsaudit.grade;
 
-import dev.corsaudit.fetch.PreflightPlan;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.PreflightPlan;
 import dev.corsaudit.model.RecordedResponse;
 import java.net.URI;
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ final class Warnings {
           new Cause(
               CauseCode.ACTUAL_NOT_CHECKED,
               "This request needs no preflight; only the actual response's Access-Control-Allow-Origin decides, and it was not checked",
-              "run with --actual to send the request and check its response"));
+              "send the actual request too (the actual-request option) to check its response"));
     }
     if (isLocal(host(request.url())) && !isLocal(host(request.origin()))) {
       warnings.add(
@@ -90,14 +90,14 @@ final class Warnings {
   }
 
   private static void engineSplits(Map<Engine, EngineVerdict> engines, List<Cause> warnings) {
-    EngineVerdict chromium = engines.get(Engine.CHROMIUM);
+    EngineVerdict chromium = engines.get(Engine.TOP);
     for (Engine engine : Engine.values()) {
       EngineVerdict other = engines.get(engine);
-      if (engine == Engine.CHROMIUM || other.outcome() == chromium.outcome()) {
+      if (engine == Engine.TOP || other.outcome() == chromium.outcome()) {
         continue;
       }
       boolean authorizationOnly =
-          engine == Engine.SPEC
+          !engine.starCoversAuthorization()
               && other.outcome() == Outcome.FAIL
               && other.causes().stream().allMatch(c -> "authorization".equals(c.detail()));
       if (authorizationOnly) {
@@ -111,12 +111,14 @@ final class Warnings {
         continue;
       }
       Cause first = other.causes().isEmpty() ? null : other.causes().get(0);
-      String name = engine == Engine.SPEC ? "per the Fetch Standard" : "in " + engine.key();
+      String name = engine.phrase();
       warnings.add(
           new Cause(
               CauseCode.ENGINES_DISAGREE,
               chromium.outcome()
-                  + " in chromium, "
+                  + " "
+                  + Engine.TOP.phrase()
+                  + ", "
                   + other.outcome()
                   + " "
                   + name

@@ -17,6 +17,12 @@ public record RecordedResponse(
     String bodyHead,
     boolean bodyTruncated) {
 
+  /** For evidence: why the recorded header order is not the server's. */
+  public static final String HEADER_ORDER_NOTE =
+      "Header names as recorded by the JDK HTTP client: lower-cased and grouped by name in alphabetical"
+          + " order, so the order across different names is not the server's; repeated lines of one name"
+          + " are kept separate in arrival order.";
+
   public RecordedResponse {
     headers = List.copyOf(headers);
     bodyHead = bodyHead == null ? "" : bodyHead;

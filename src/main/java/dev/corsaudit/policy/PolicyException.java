@@ -5,6 +5,8 @@ package dev.corsaudit.policy;
  * returns.
  */
 public final class PolicyException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   public PolicyException(String message) {
     super(message);
   }

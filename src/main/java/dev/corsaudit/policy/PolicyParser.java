@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.corsaudit.BoundedInput;
+import dev.corsaudit.model.BoundedInput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -19,7 +19,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
-/** Names a network failure and says what to do, in one line; never a stack trace. */
+/**
+ * Names a network failure in one line of facts; never a stack trace. What to do about it is the
+ * cause's fix (grade), so the advice is said once.
+ */
 final class NetworkErrors {
 
   private NetworkErrors() {}
@@ -31,59 +34,37 @@ final class NetworkErrors {
     String reason = reason(root);
     if (inChain(root, UnknownHostException.class)
         || inChain(root, UnresolvedAddressException.class)) {
-      return new NetworkError(
-          NetworkErrorKind.DNS, "cannot resolve host " + host + ": check the URL's host name");
+      return new NetworkError(NetworkErrorKind.DNS, "cannot resolve host " + host);
     }
     if (root instanceof HttpConnectTimeoutException
         || root instanceof HttpTimeoutException
         || root instanceof TimeoutException) {
       return new NetworkError(
           NetworkErrorKind.TIMEOUT,
-          "no complete answer from "
-              + hostPort
-              + " within "
-              + seconds(timeout)
-              + ": raise --timeout or check the host");
+          "no complete answer from " + hostPort + " within " + seconds(timeout));
     }
     if (isTls(root)) {
       return new NetworkError(
-          NetworkErrorKind.TLS,
-          "TLS handshake with "
-              + hostPort
-              + " failed ("
-              + reason
-              + "): check the certificate;"
-              + " --insecure skips verification for a test server you trust");
+          NetworkErrorKind.TLS, "TLS handshake with " + hostPort + " failed (" + reason + ")");
     }
     if (root instanceof ConnectException || root instanceof NoRouteToHostException) {
       return new NetworkError(
-          NetworkErrorKind.CONNECT,
-          "connection to "
-              + hostPort
-              + " refused ("
-              + reason
-              + "): is the server running and the port right?");
+          NetworkErrorKind.CONNECT, "connection to " + hostPort + " refused (" + reason + ")");
     }
     if (root instanceof ProtocolException
         || root instanceof EOFException
         || isProtocolMessage(reason)) {
       return new NetworkError(
-          NetworkErrorKind.PROTOCOL,
-          hostPort + " sent an invalid HTTP response (" + reason + "): check it with curl -v");
+          NetworkErrorKind.PROTOCOL, hostPort + " sent an invalid HTTP response (" + reason + ")");
     }
     if (reason.toLowerCase(Locale.ROOT).contains("reset")
         || reason.toLowerCase(Locale.ROOT).contains("closed")) {
       return new NetworkError(
           NetworkErrorKind.CONNECT,
-          "connection to "
-              + hostPort
-              + " was closed before a response ("
-              + reason
-              + "): check the server and any proxy in between");
+          "connection to " + hostPort + " was closed before a response (" + reason + ")");
     }
     return new NetworkError(
-        NetworkErrorKind.PROTOCOL,
-        "request to " + hostPort + " failed (" + reason + "): check it with curl -v");
+        NetworkErrorKind.PROTOCOL, "request to " + hostPort + " failed (" + reason + ")");
   }
 
   /** True for failures worth retrying: nothing was received, the connection itself failed. */

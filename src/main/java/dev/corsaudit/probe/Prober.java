@@ -43,12 +43,6 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class Prober implements AutoCloseable {
 
-  /** For evidence: why the recorded header order is not the server's. */
-  public static final String HEADER_ORDER_NOTE =
-      "Header names as recorded by the JDK HTTP client: lower-cased and grouped by name in alphabetical"
-          + " order, so the order across different names is not the server's; repeated lines of one name"
-          + " are kept separate in arrival order.";
-
   /** Headers the JDK client refuses to let us set; a browser does not let pages set them either. */
   private static final Set<String> RESTRICTED =
       Set.of("host", "connection", "content-length", "expect", "upgrade");
@@ -113,7 +107,7 @@ public final class Prober implements AutoCloseable {
                 sentRequest(planned, uri, version),
                 new NetworkError(
                     NetworkErrorKind.TIMEOUT,
-                    "the run's --deadline of "
+                    "the run's deadline of "
                         + options.deadline().toSeconds()
                         + "s passed before this request started"),
                 started,

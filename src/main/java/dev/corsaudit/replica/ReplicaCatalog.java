@@ -1,11 +1,10 @@
 package dev.corsaudit.replica;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.corsaudit.model.ConfigException;
+import dev.corsaudit.model.YamlNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The replicas, read from YAML data files (built in under /replicas, or a directory). */
+/**
+ * The replicas, read from YAML data files (built in under /replicas, or a directory). Each file is
+ * checked like providers.yaml (see {@link ReplicaLoader}); its replica id is its file name.
+ */
 public final class ReplicaCatalog {
-
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private final Map<String, Replica> replicas;
 
@@ -30,17 +29,21 @@ public final class ReplicaCatalog {
   /** A jar cannot be listed, so replicas/index.yaml names the files. */
   public static ReplicaCatalog loadBuiltin() {
     try {
-      List<String> files = YAML.readValue(resource("replicas/index.yaml"), Index.class).files();
       Map<String, Replica> replicas = new LinkedHashMap<>();
-      for (String file : files) {
-        add(replicas, read(resource("replicas/" + file), file), file);
+      for (String file : index(text(resource("replicas/index.yaml")))) {
+        add(replicas, parse("replicas/" + file, text(resource("replicas/" + file)), file));
       }
       return new ReplicaCatalog(replicas);
-    } catch (IOException e) {
+    } catch (IOException | ConfigException e) {
       throw new IllegalStateException("built-in replica data is broken: " + e.getMessage(), e);
     }
   }
 
+  /**
+   * Every *.yaml file of a directory except index.yaml.
+   *
+   * @throws ConfigException for a malformed file, located as FILE:LINE:COLUMN
+   */
   public static ReplicaCatalog load(Path dir) throws IOException {
     Map<String, Replica> replicas = new LinkedHashMap<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
@@ -48,12 +51,11 @@ public final class ReplicaCatalog {
       files.forEach(sorted::add);
       sorted.sort(null);
       for (Path file : sorted) {
-        if (file.getFileName().toString().equals("index.yaml")) {
+        String name = file.getFileName().toString();
+        if (name.equals("index.yaml")) {
           continue;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-          add(replicas, read(in, file.toString()), file.toString());
-        }
+        add(replicas, parse(file.toString(), Files.readString(file), name));
       }
     }
     return new ReplicaCatalog(replicas);
@@ -67,27 +69,39 @@ public final class ReplicaCatalog {
     return replicas.get(id);
   }
 
-  private static Replica read(InputStream in, String name) throws IOException {
-    try {
-      Replica replica = YAML.readValue(in, Replica.class);
-      if (replica.id() == null || replica.rules().isEmpty()) {
-        throw new IOException(name + ": a replica needs an id and at least one rule");
+  private static Replica parse(String source, String yaml, String fileName) {
+    return ReplicaLoader.parse(source, yaml, fileName.substring(0, fileName.length() - 5));
+  }
+
+  /** The file names listed by an index.yaml ({files: [a.yaml, ...]}). */
+  static List<String> index(String yaml) {
+    String source = "replicas/index.yaml";
+    YamlNode root = YamlNode.parse(source, yaml);
+    if (root == null
+        || root.kind() != YamlNode.Kind.MAP
+        || root.map().get("files") == null
+        || root.map().get("files").kind() != YamlNode.Kind.LIST) {
+      throw new ConfigException(source + ":1:1: the index must be {files: [name.yaml, ...]}");
+    }
+    List<String> files = new ArrayList<>();
+    for (YamlNode item : root.map().get("files").list()) {
+      if (item.kind() != YamlNode.Kind.STRING || !item.text().endsWith(".yaml")) {
+        throw ConfigException.at(item, "not a data file name", "write name.yaml");
       }
-      for (Replica.Rule rule : replica.rules()) {
-        if (rule.respond() == null) {
-          throw new IOException(name + ": every rule needs a 'respond'");
-        }
-      }
-      return replica;
-    } catch (JsonMappingException e) {
-      throw new IOException(name + ": " + e.getOriginalMessage(), e);
+      files.add(item.text());
+    }
+    return files;
+  }
+
+  private static void add(Map<String, Replica> replicas, Replica replica) {
+    if (replicas.put(replica.id(), replica) != null) {
+      throw new ConfigException("replica id '" + replica.id() + "' is used twice");
     }
   }
 
-  private static void add(Map<String, Replica> replicas, Replica replica, String name)
-      throws IOException {
-    if (replicas.put(replica.id(), replica) != null) {
-      throw new IOException(name + ": replica id '" + replica.id() + "' is used twice");
+  private static String text(InputStream in) throws IOException {
+    try (in) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
@@ -98,6 +112,4 @@ public final class ReplicaCatalog {
     }
     return in;
   }
-
-  record Index(List<String> files) {}
 }

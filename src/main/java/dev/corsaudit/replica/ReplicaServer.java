@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class ReplicaServer implements AutoCloseable {
 
   private static final int MAX_HEADER_BYTES = 64 * 1024;
+  private static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final ReplicaCatalog catalog;
   private final ServerSocket socket;
@@ -124,14 +125,23 @@ public final class ReplicaServer implements AutoCloseable {
     }
     String[] segments = path.split("/", 3);
     String id = segments.length > 1 ? segments[1] : "";
+    String below = segments.length > 2 ? "/" + segments[2] : "";
     Replica replica = catalog.get(id);
     if (replica == null) {
       return plain(404, "Not Found", "no replica named '" + id + "'\n");
     }
-    Replica.Rule rule = RuleMatcher.match(replica, request.method(), request.headers());
+    Replica.Rule rule =
+        RuleMatcher.match(
+            replica,
+            request.method(),
+            below,
+            request.headers(),
+            new String(request.body(), StandardCharsets.UTF_8));
     if (rule == null) {
       return plain(
-          404, "Not Found", "replica '" + id + "' has no rule for " + request.method() + "\n");
+          404,
+          "Not Found",
+          "replica '" + id + "' has no rule for " + request.method() + " " + below + "\n");
     }
     return render(rule.respond(), request);
   }
@@ -148,16 +158,13 @@ public final class ReplicaServer implements AutoCloseable {
             .append(respond.reason() != null ? respond.reason() : reason(respond.status()))
             .append("\r\n");
     boolean hasContentType = false;
-    if (respond.headers() != null) {
-      for (List<String> pair : respond.headers()) {
-        String name = pair.get(0);
-        String value = pair.size() > 1 ? pair.get(1) : "";
-        hasContentType |= name.equalsIgnoreCase("content-type");
-        head.append(name)
-            .append(": ")
-            .append(value.replace("{origin}", origin).replace("{request_headers}", requested))
-            .append("\r\n");
-      }
+    for (Replica.Header header : respond.headers()) {
+      hasContentType |= header.name().equalsIgnoreCase("content-type");
+      head.append(header.name())
+          .append(": ")
+          .append(
+              header.value().replace("{origin}", origin).replace("{request_headers}", requested))
+          .append("\r\n");
     }
     if (!hasContentType && respond.contentType() != null) {
       head.append("Content-Type: ").append(respond.contentType()).append("\r\n");
@@ -184,7 +191,7 @@ public final class ReplicaServer implements AutoCloseable {
   private static byte[] plain(int status, String reason, String text) {
     return render(
         new Replica.Respond(status, reason, List.of(), text, "text/plain; charset=utf-8"),
-        new ParsedRequest("GET", "/", new HashMap<>()));
+        new ParsedRequest("GET", "/", new HashMap<>(), new byte[0]));
   }
 
   @Override
@@ -197,8 +204,8 @@ public final class ReplicaServer implements AutoCloseable {
     workers.shutdownNow();
   }
 
-  /** A request line, its headers (lower-cased names) and a consumed body. */
-  record ParsedRequest(String method, String target, Map<String, String> headers) {
+  /** A request line, its headers (lower-cased names) and its body (the first 64 KiB kept). */
+  record ParsedRequest(String method, String target, Map<String, String> headers, byte[] body) {
 
     static ParsedRequest read(InputStream in, int maxHeaderBytes) throws IOException {
       String requestLine = line(in, maxHeaderBytes);
@@ -233,8 +240,15 @@ public final class ReplicaServer implements AutoCloseable {
       } catch (NumberFormatException e) {
         throw new IOException("bad content-length");
       }
-      in.skipNBytes(length);
-      return new ParsedRequest(parts[0], parts[1], headers);
+      if (length < 0) {
+        throw new IOException("bad content-length");
+      }
+      byte[] body = in.readNBytes((int) Math.min(length, MAX_BODY_BYTES));
+      if (body.length < Math.min(length, MAX_BODY_BYTES)) {
+        throw new IOException("body cut short");
+      }
+      in.skipNBytes(length - body.length);
+      return new ParsedRequest(parts[0], parts[1], headers, body);
     }
 
     private static String line(InputStream in, int max) throws IOException {

@@ -9,18 +9,22 @@ final class RuleMatcher {
   private RuleMatcher() {}
 
   /**
+   * @param path the request path below the replica's base, query removed ("" for the base itself)
    * @param headers the request's headers, names lower-cased (last value wins)
+   * @param body the request body as text ("" when there is none)
    */
-  static Replica.Rule match(Replica replica, String method, Map<String, String> headers) {
+  static Replica.Rule match(
+      Replica replica, String method, String path, Map<String, String> headers, String body) {
     for (Replica.Rule rule : replica.rules()) {
-      if (matches(rule.when(), method, headers)) {
+      if (matches(rule.when(), method, path, headers, body)) {
         return rule;
       }
     }
     return null;
   }
 
-  static boolean matches(Replica.When when, String method, Map<String, String> headers) {
+  static boolean matches(
+      Replica.When when, String method, String path, Map<String, String> headers, String body) {
     if (when == null) {
       return true;
     }
@@ -28,10 +32,17 @@ final class RuleMatcher {
     if (when.method() != null && !when.method().equals(method)) {
       return false;
     }
+    if (when.path() != null && !when.path().equals(path)) {
+      return false;
+    }
+    if (when.pathRegex() != null && !when.pathRegex().matcher(path).matches()) {
+      return false;
+    }
     if (when.origin() != null && (origin == null || !when.origin().contains(origin))) {
       return false;
     }
-    if (when.originRegex() != null && (origin == null || !origin.matches(when.originRegex()))) {
+    if (when.originRegex() != null
+        && (origin == null || !when.originRegex().matcher(origin).matches())) {
       return false;
     }
     if (when.originAbsent() != null && when.originAbsent() != (origin == null)) {
@@ -49,6 +60,9 @@ final class RuleMatcher {
           return false;
         }
       }
+    }
+    if (when.bodyContains() != null && !body.contains(when.bodyContains())) {
+      return false;
     }
     return when.headerPresent() == null
         || headers.containsKey(when.headerPresent().toLowerCase(Locale.ROOT));

@@ -3,6 +3,10 @@ package dev.corsaudit.report;
 import dev.corsaudit.grade.Cause;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.Escape;
+import dev.corsaudit.result.Redactor;
+import dev.corsaudit.result.RowStatus;
+import dev.corsaudit.result.RunSummary;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -20,9 +24,10 @@ final class JunitReport implements ReportRenderer {
 
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
-    long failures = run.results().stream().filter(r -> RowView.verdict(r).equals("FAIL")).count();
-    long errors = run.results().stream().filter(r -> RowView.verdict(r).equals("ERROR")).count();
-    long skipped = run.results().stream().filter(r -> RowView.verdict(r).equals("SKIPPED")).count();
+    RunSummary summary = run.summary();
+    long failures = summary.count(RowStatus.FAIL);
+    long errors = summary.count(RowStatus.ERROR);
+    long skipped = summary.count(RowStatus.SKIPPED) + summary.count(RowStatus.UNFINISHED);
     // Security findings of CRITICAL or HIGH severity fail their own test case.
     long severe = run.findings().stream().filter(JunitReport::severe).count();
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -49,8 +54,7 @@ final class JunitReport implements ReportRenderer {
       xml.append("  </properties>\n");
     }
     for (AuditResult result : run.results()) {
-      long elapsed =
-          RowView.mainExchange(result) == null ? 0 : RowView.mainExchange(result).elapsedMs();
+      long elapsed = result.mainExchange() == null ? 0 : result.mainExchange().elapsedMs();
       xml.append("  <testcase classname=\"")
           .append(esc(result.target().provider().id()))
           .append("\" name=\"")
@@ -64,10 +68,8 @@ final class JunitReport implements ReportRenderer {
         continue;
       }
       xml.append(">\n");
-      if (verdict.equals("SKIPPED")) {
-        xml.append("    <skipped message=\"")
-            .append(esc(result.target().skipReason()))
-            .append("\"/>\n");
+      if (result.verdict() == null) {
+        xml.append("    <skipped message=\"").append(esc(result.skipReason())).append("\"/>\n");
       } else {
         String element = verdict.equals("FAIL") ? "failure" : "error";
         Cause first = RowView.firstCause(result);
@@ -120,8 +122,7 @@ final class JunitReport implements ReportRenderer {
   }
 
   private static boolean severe(dev.corsaudit.security.Finding f) {
-    return f.severity() == dev.corsaudit.security.Severity.CRITICAL
-        || f.severity() == dev.corsaudit.security.Severity.HIGH;
+    return f.severity().failsRun();
   }
 
   static String esc(String text) {

@@ -1,19 +1,19 @@
 package dev.corsaudit.report;
 
-import dev.corsaudit.audit.BrowserConfirmations;
 import dev.corsaudit.browser.BrowserConfirmation;
 import dev.corsaudit.config.Provider;
-import dev.corsaudit.fetch.PreflightPlan;
 import dev.corsaudit.grade.Cause;
-import dev.corsaudit.grade.CauseCode;
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.EngineVerdict;
 import dev.corsaudit.grade.Outcome;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.PreflightPlan;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
 import dev.corsaudit.result.AuditTarget;
+import dev.corsaudit.result.Escape;
+import dev.corsaudit.result.Redactor;
 import dev.corsaudit.security.Finding;
 import java.io.IOException;
 import java.io.Writer;
@@ -60,19 +60,18 @@ final class MarkdownReport implements ReportRenderer {
         .append(".\n\n");
     appendMethod(md, run.results());
     appendSummary(md, run.results());
-    appendDetails(md, run.results(), run.confirmations());
+    appendDetails(md, run.results());
     appendFindings(md, run);
     out.write(md.toString());
   }
 
   private static void appendMethod(StringBuilder md, List<AuditResult> results) {
-    AuditResult first =
-        results.stream().filter(r -> !r.target().skipped()).findFirst().orElse(null);
+    AuditResult first = results.stream().filter(r -> r.verdict() != null).findFirst().orElse(null);
     if (first == null) {
       return;
     }
     AuditTarget target = first.target();
-    PreflightPlan plan = RowView.plan(first);
+    PreflightPlan plan = target.plans().top();
     md.append(
             "Each endpoint was tested with an HTTP `OPTIONS` request to its chat completions path with")
         .append(" the preflight headers a browser sends for a `fetch()` with the ")
@@ -113,7 +112,7 @@ final class MarkdownReport implements ReportRenderer {
               group.collapsed()
                   ? group.firstNumber() + "–" + (group.firstNumber() + group.origins().size() - 1)
                   : Integer.toString(group.firstNumber()));
-      md.append(" | ").append(cell(provider.name()));
+      md.append(" | ").append(cell(RowView.name(result)));
       if (variants) {
         String origins =
             group.collapsed()
@@ -135,15 +134,15 @@ final class MarkdownReport implements ReportRenderer {
   }
 
   private static String headersCell(AuditResult result) {
-    if (result.target().skipped()) {
-      return cell(result.target().skipReason());
+    if (result.verdict() == null) {
+      return cell(result.skipReason());
     }
     if (result.verdict().outcome() != Outcome.PASS) {
       Cause cause = RowView.firstCause(result);
       return cause == null ? "" : cell(cause.message());
     }
-    Exchange exchange = RowView.mainExchange(result);
-    List<String> requested = RowView.plan(result).unsafeHeaderNames();
+    Exchange exchange = result.mainExchange();
+    List<String> requested = result.target().plans().top().unsafeHeaderNames();
     StringBuilder cell = new StringBuilder();
     for (HeaderLine line : RowView.corsLines(exchange.response())) {
       if (cell.length() > 0) {
@@ -158,18 +157,15 @@ final class MarkdownReport implements ReportRenderer {
     return cell.toString();
   }
 
-  private static void appendDetails(
-      StringBuilder md,
-      List<AuditResult> results,
-      java.util.Map<Integer, BrowserConfirmation> confirmations) {
+  private static void appendDetails(StringBuilder md, List<AuditResult> results) {
     md.append("## Details\n\n");
     boolean variants = hasVariants(results);
     int n = 0;
     for (AuditResult result : results) {
       n++;
-      BrowserConfirmation confirmation = confirmations.get(n - 1);
+      BrowserConfirmation confirmation = result.confirmation();
       AuditTarget target = result.target();
-      md.append("### ").append(n).append(". ").append(text(target.provider().name()));
+      md.append("### ").append(n).append(". ").append(text(RowView.name(result)));
       if (variants) {
         md.append(" (")
             .append(text(target.profile()))
@@ -183,11 +179,11 @@ final class MarkdownReport implements ReportRenderer {
               Escape.code(
                   target.request().method() + ' ' + Redactor.redactUrl(target.request().url())))
           .append("\n");
-      if (target.skipped()) {
-        md.append("- **Skipped:** ").append(text(target.skipReason())).append("\n\n");
+      if (result.verdict() == null) {
+        md.append("- **Skipped:** ").append(text(result.skipReason())).append("\n\n");
         continue;
       }
-      Exchange exchange = RowView.mainExchange(result);
+      Exchange exchange = result.mainExchange();
       if (exchange.error() != null) {
         md.append("- **Status:** no response (").append(exchange.error().kind()).append(")\n");
       } else {
@@ -216,18 +212,14 @@ final class MarkdownReport implements ReportRenderer {
             .append(text(cause.fix()))
             .append('\n');
       }
-      EngineVerdict chromium = result.verdict().engines().get(Engine.CHROMIUM);
+      EngineVerdict chromium = result.verdict().engines().get(Engine.TOP);
       if (chromium != null && chromium.consoleMessage() != null) {
         md.append("- **Chrome console:** ")
             .append(Escape.code(chromium.consoleMessage()))
             .append("\n");
       }
       for (Cause warning : result.verdict().warnings()) {
-        String label =
-            warning.code() == CauseCode.ENGINES_DISAGREE
-                    || warning.code() == CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION
-                ? "Engines"
-                : "Note";
+        String label = warning.code().engineSplit() ? "Engines" : "Note";
         md.append("- **")
             .append(label)
             .append(" (")
@@ -251,9 +243,7 @@ final class MarkdownReport implements ReportRenderer {
             .append(text(confirmation.detail()))
             .append(") — ")
             .append(
-                BrowserConfirmations.agrees(result, confirmation)
-                    ? "agrees with"
-                    : "**disagrees with**")
+                Boolean.TRUE.equals(result.browserAgrees()) ? "agrees with" : "**disagrees with**")
             .append(" cors-audit's ")
             .append(text(confirmation.browser()))
             .append(" verdict\n");
@@ -317,7 +307,10 @@ final class MarkdownReport implements ReportRenderer {
       return null;
     }
     StringBuilder line = new StringBuilder();
-    for (Engine engine : List.of(Engine.CHROMIUM, Engine.FIREFOX, Engine.WEBKIT)) {
+    for (Engine engine : Engine.values()) {
+      if (!engine.browser()) {
+        continue;
+      }
       EngineVerdict verdict = result.verdict().engines().get(engine);
       if (verdict == null || verdict.outcome() != Outcome.PASS) {
         continue;

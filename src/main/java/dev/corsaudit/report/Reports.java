@@ -1,6 +1,8 @@
 package dev.corsaudit.report;
 
 import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.MaskingWriter;
+import dev.corsaudit.result.SecretMask;
 import java.io.IOException;
 import java.io.Writer;
 

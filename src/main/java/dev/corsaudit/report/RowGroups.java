@@ -37,7 +37,7 @@ final class RowGroups {
   }
 
   private static boolean sameRow(AuditResult a, AuditResult b) {
-    return a.target().provider().id().equals(b.target().provider().id())
+    return RowView.id(a).equals(RowView.id(b))
         && a.target().profile().equals(b.target().profile())
         && RowView.verdict(a).equals(RowView.verdict(b))
         && RowView.status(a).equals(RowView.status(b))

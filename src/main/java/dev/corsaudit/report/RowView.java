@@ -1,7 +1,5 @@
 package dev.corsaudit.report;
 
-import dev.corsaudit.fetch.BrowserRequests;
-import dev.corsaudit.fetch.PreflightPlan;
 import dev.corsaudit.grade.Cause;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
@@ -18,17 +16,27 @@ final class RowView {
 
   private RowView() {}
 
-  static String verdict(AuditResult result) {
-    return result.verdict() == null ? "SKIPPED" : result.verdict().outcome().name();
+  /** The provider's name, with the method and path for a provider audited on several paths. */
+  static String name(AuditResult result) {
+    return result.target().provider().name() + where(result);
   }
 
-  /** The exchange a row is judged on: the preflight, or the actual request for a simple one. */
-  static Exchange mainExchange(AuditResult result) {
-    return result.preflight() != null ? result.preflight() : result.actual();
+  /** The provider's id, with the method and path for a provider audited on several paths. */
+  static String id(AuditResult result) {
+    return result.target().provider().id() + where(result);
+  }
+
+  private static String where(AuditResult result) {
+    String path = result.target().provider().rowPath();
+    return path == null ? "" : " " + result.target().request().method() + " " + path;
+  }
+
+  static String verdict(AuditResult result) {
+    return result.status().name();
   }
 
   static String status(AuditResult result) {
-    Exchange exchange = mainExchange(result);
+    Exchange exchange = result.mainExchange();
     if (exchange == null) {
       return "–";
     }
@@ -84,10 +92,6 @@ final class RowView {
     return result.verdict() == null || result.verdict().causes().isEmpty()
         ? null
         : result.verdict().causes().get(0);
-  }
-
-  static PreflightPlan plan(AuditResult result) {
-    return BrowserRequests.plan(result.target().request());
   }
 
   static String path(String url) {

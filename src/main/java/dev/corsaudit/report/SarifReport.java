@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.corsaudit.ToolVersion;
 import dev.corsaudit.grade.Cause;
-import dev.corsaudit.grade.CauseCode;
+import dev.corsaudit.model.ToolVersion;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.Escape;
+import dev.corsaudit.result.Redactor;
 import dev.corsaudit.security.Finding;
-import dev.corsaudit.security.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
@@ -54,22 +54,10 @@ final class SarifReport implements ReportRenderer {
       }
       List<Cause> reported = new java.util.ArrayList<>(result.verdict().causes());
       result.verdict().warnings().stream()
-          .filter(
-              w ->
-                  w.code() == CauseCode.ENGINES_DISAGREE
-                      || w.code() == CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION)
+          .filter(w -> w.code().engineSplit())
           .forEach(reported::add);
       for (Cause cause : reported) {
-        rules.putIfAbsent(
-            cause.code().name(),
-            switch (cause.code().kind()) {
-              case ERROR -> "The endpoint could not be reached (" + cause.code() + ")";
-              case WARNING ->
-                  "Browser engines or the Fetch Standard disagree on this request ("
-                      + cause.code()
-                      + ")";
-              case FAIL -> "A browser blocks the cross-origin request (" + cause.code() + ")";
-            });
+        rules.putIfAbsent(cause.code().name(), cause.code().title());
         ObjectNode r = results.addObject();
         r.put("ruleId", cause.code().name());
         r.put(
@@ -100,11 +88,7 @@ final class SarifReport implements ReportRenderer {
           finding.code().name(), "CORS security or policy finding (" + finding.code() + ")");
       ObjectNode r = results.addObject();
       r.put("ruleId", finding.code().name());
-      r.put(
-          "level",
-          finding.severity() == Severity.CRITICAL || finding.severity() == Severity.HIGH
-              ? "error"
-              : "warning");
+      r.put("level", finding.severity().failsRun() ? "error" : "warning");
       r.putObject("message")
           .put("text", finding.providerId() + ": " + finding.message() + ". Fix: " + finding.fix());
       location(

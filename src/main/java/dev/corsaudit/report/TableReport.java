@@ -4,6 +4,9 @@ import dev.corsaudit.grade.Cause;
 import dev.corsaudit.grade.CauseCode;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.Escape;
+import dev.corsaudit.result.RowStatus;
+import dev.corsaudit.result.RunSummary;
 import dev.corsaudit.security.Finding;
 import java.io.IOException;
 import java.io.Writer;
@@ -28,7 +31,7 @@ final class TableReport implements ReportRenderer {
 
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
-    boolean browser = !run.confirmations().isEmpty();
+    boolean browser = run.results().stream().anyMatch(r -> r.confirmation() != null);
     List<String[]> rows = new ArrayList<>();
     rows.add(
         browser
@@ -41,27 +44,23 @@ final class TableReport implements ReportRenderer {
       n++;
       Cause cause = RowView.firstCause(result);
       String why =
-          result.target().skipped()
-              ? result.target().skipReason()
-              : cause == null ? "" : cause.code().name();
+          result.verdict() == null ? result.skipReason() : cause == null ? "" : cause.code().name();
       List<String> row =
           new ArrayList<>(
               List.of(
                   Integer.toString(n),
-                  result.target().provider().id(),
+                  RowView.id(result),
                   result.target().profile(),
                   result.target().request().origin(),
                   RowView.status(result),
-                  RowView.verdict(result)));
+                  result.status().name()));
       if (browser) {
-        var c = run.confirmations().get(n - 1);
+        var c = result.confirmation();
         row.add(
             c == null
                 ? ""
                 : c.outcome()
-                    + (dev.corsaudit.audit.BrowserConfirmations.agrees(result, c)
-                        ? " (agrees)"
-                        : " (DISAGREES)"));
+                    + (Boolean.TRUE.equals(result.browserAgrees()) ? " (agrees)" : " (DISAGREES)"));
       }
       row.add(why);
       // Cells can carry server text (error messages): nothing may reach the terminal raw.
@@ -105,12 +104,7 @@ final class TableReport implements ReportRenderer {
       }
       List<Cause> shown = new ArrayList<>(result.verdict().causes());
       // Engine splits matter even on a PASS: the row may fail in Firefox or per the spec.
-      result.verdict().warnings().stream()
-          .filter(
-              w ->
-                  w.code() == CauseCode.ENGINES_DISAGREE
-                      || w.code() == CauseCode.WILDCARD_DOES_NOT_COVER_AUTHORIZATION)
-          .forEach(shown::add);
+      result.verdict().warnings().stream().filter(w -> w.code().engineSplit()).forEach(shown::add);
       if (shown.isEmpty()) {
         continue;
       }
@@ -122,7 +116,7 @@ final class TableReport implements ReportRenderer {
         String label = cause.code().kind() == CauseCode.Kind.WARNING ? " (engines): " : ": ";
         text.append(n)
             .append(". ")
-            .append(Escape.terminal(result.target().provider().id()))
+            .append(Escape.terminal(RowView.id(result)))
             .append(label)
             .append(Escape.terminal(cause.message()))
             .append('\n');
@@ -153,10 +147,12 @@ final class TableReport implements ReportRenderer {
   }
 
   static String summary(AuditRun run) {
-    long pass = count(run, "PASS");
-    long fail = count(run, "FAIL");
-    long error = count(run, "ERROR");
-    long skipped = count(run, "SKIPPED");
+    RunSummary summary = run.summary();
+    int pass = summary.count(RowStatus.PASS);
+    int fail = summary.count(RowStatus.FAIL);
+    int error = summary.count(RowStatus.ERROR);
+    int skipped = summary.count(RowStatus.SKIPPED);
+    int unfinished = summary.count(RowStatus.UNFINISHED);
     String line =
         run.results().size()
             + " endpoints: "
@@ -167,15 +163,12 @@ final class TableReport implements ReportRenderer {
             + error
             + " error, "
             + skipped
-            + " skipped";
+            + " skipped"
+            + (unfinished == 0 ? "" : ", " + unfinished + " unfinished");
     if (!run.findings().isEmpty()) {
       line += "; " + run.findings().size() + " security/policy findings";
     }
     return line;
-  }
-
-  private static long count(AuditRun run, String verdict) {
-    return run.results().stream().filter(r -> RowView.verdict(r).equals(verdict)).count();
   }
 
   private String paint(String word, String padded) {

@@ -1,11 +1,76 @@
 package dev.corsaudit.result;
 
+import dev.corsaudit.browser.BrowserConfirmation;
+import dev.corsaudit.grade.Engine;
+import dev.corsaudit.grade.EngineVerdict;
 import dev.corsaudit.grade.Verdict;
 import dev.corsaudit.model.Exchange;
 
 /**
- * A graded row. {@code preflight} is null when no preflight was needed or the row was skipped;
- * {@code verdict} is null only for skipped rows.
+ * One row of a run: its target, what became of it, what was exchanged and how it was graded.
+ *
+ * @param preflight the recorded preflight, or null when none was needed or sent
+ * @param actual the recorded actual request, or null when it was not sent
+ * @param verdict the grader's verdict; null exactly when the status is SKIPPED or UNFINISHED
+ * @param confirmation what a real browser did with the same fetch(), or null when not asked
  */
 public record AuditResult(
-    AuditTarget target, Exchange preflight, Exchange actual, Verdict verdict) {}
+    AuditTarget target,
+    RowStatus status,
+    Exchange preflight,
+    Exchange actual,
+    Verdict verdict,
+    BrowserConfirmation confirmation) {
+
+  /** Why an interrupted row has no verdict. */
+  public static final String UNFINISHED_REASON = "not finished: the run was interrupted";
+
+  public AuditResult {
+    if ((verdict == null) == status.graded()) {
+      throw new IllegalArgumentException(status + " row with verdict " + verdict);
+    }
+  }
+
+  public static AuditResult graded(
+      AuditTarget target, Exchange preflight, Exchange actual, Verdict verdict) {
+    return new AuditResult(
+        target, RowStatus.of(verdict.outcome()), preflight, actual, verdict, null);
+  }
+
+  public static AuditResult skipped(AuditTarget target) {
+    return new AuditResult(target, RowStatus.SKIPPED, null, null, null, null);
+  }
+
+  public static AuditResult unfinished(AuditTarget target) {
+    return new AuditResult(target, RowStatus.UNFINISHED, null, null, null, null);
+  }
+
+  public AuditResult withConfirmation(BrowserConfirmation browserConfirmation) {
+    return new AuditResult(target, status, preflight, actual, verdict, browserConfirmation);
+  }
+
+  /** Why the row has no verdict (skipped or unfinished), or null for a graded row. */
+  public String skipReason() {
+    return switch (status) {
+      case SKIPPED -> target.skipReason();
+      case UNFINISHED -> UNFINISHED_REASON;
+      default -> null;
+    };
+  }
+
+  /** The exchange the row is judged on: the preflight, or the actual request of a simple one. */
+  public Exchange mainExchange() {
+    return preflight != null ? preflight : actual;
+  }
+
+  /** Whether the browser did what cors-audit said its engine would do; null when not confirmed. */
+  public Boolean browserAgrees() {
+    if (confirmation == null) {
+      return null;
+    }
+    Engine engine = Engine.ofBrowser(confirmation.browser());
+    EngineVerdict predicted =
+        verdict == null || engine == null ? null : verdict.engines().get(engine);
+    return predicted != null && predicted.outcome().name().equals(confirmation.outcome());
+  }
+}

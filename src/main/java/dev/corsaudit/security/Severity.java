@@ -6,5 +6,10 @@ public enum Severity {
   HIGH,
   MEDIUM,
   LOW,
-  INFO
+  INFO;
+
+  /** CRITICAL and HIGH findings fail the run (exit 1) whatever the rows say. */
+  public boolean failsRun() {
+    return this == CRITICAL || this == HIGH;
+  }
 }

@@ -143,8 +143,9 @@ class CheckCommandTest {
     assertEquals(
         "cors-audit: "
             + file
-            + ":4:5: unknown key 'colour'; allowed here: actual, api_key_env, base_url, credentials, id,"
-            + " method, models, name, notes, origin, origins, path, policy, profiles, replica, replica_only, tracking\n",
+            + ":4:5: unknown key 'colour'; allowed here: actual, api_key_env, base_url, credentials, group,"
+            + " id, method, models, name, no_replica, notes, origin, origins, path, paths, policy,"
+            + " profiles, replica, replica_only, tracking\n",
         run.err());
     assertEquals("", run.out());
   }

@@ -63,7 +63,8 @@ class DiffValidationTest {
   @Test
   void aNewerSchemaVersionIsRefused(@TempDir Path dir) throws Exception {
     ObjectNode newer = report();
-    newer.put("schema_version", 2);
+    int next = dev.corsaudit.result.ReportDocument.SCHEMA_VERSION + 1;
+    newer.put("schema_version", next);
     CliRun run =
         CliRun.of(
             "diff",
@@ -73,7 +74,11 @@ class DiffValidationTest {
     assertEquals(
         "cors-audit: "
             + dir.resolve("new.json")
-            + " cannot be read: it has schema_version 2, newer than the 1 this cors-audit reads;"
+            + " cannot be read: it has schema_version "
+            + next
+            + ", newer than the "
+            + (next - 1)
+            + " this cors-audit reads;"
             + " upgrade cors-audit to compare it\n",
         run.err());
   }

@@ -55,6 +55,7 @@ class EvidenceCommandTest {
   void unknownProviderIsAUsageError() {
     CliRun run = CliRun.of("evidence", "nope", "--replicas");
     assertEquals(2, run.code());
-    assertTrue(run.err().contains("--only names unknown provider 'nope'"), run.err());
+    assertTrue(run.err().contains("unknown provider id 'nope'"), run.err());
+    assertFalse(run.err().contains("--only"), "evidence has no --only: " + run.err());
   }
 }

@@ -54,8 +54,18 @@ class ProgressLineSecretTest {
     ProgressLine line = new ProgressLine(new PrintWriter(err));
     line.started(1);
     line.finished(
-        new AuditResult(
-            new AuditTarget(0, provider, "fetch", request, url, null), preflight, null, null));
+        AuditResult.graded(
+            new AuditTarget(
+                0,
+                provider,
+                "fetch",
+                request,
+                dev.corsaudit.grade.RequestPlans.of(request),
+                url,
+                null),
+            preflight,
+            null,
+            dev.corsaudit.grade.Grader.grade(request, preflight, null)));
     assertTrue(err.toString().contains("slowest: api.example.com:8443 1234 ms"), err.toString());
     assertFalse(err.toString().contains("CANARY"), err.toString());
   }

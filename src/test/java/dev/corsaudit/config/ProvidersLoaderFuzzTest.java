@@ -2,6 +2,7 @@ package dev.corsaudit.config;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.corsaudit.model.ConfigException;
 import dev.corsaudit.model.CorsRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;

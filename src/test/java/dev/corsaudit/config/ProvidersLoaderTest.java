@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.corsaudit.model.ConfigException;
 import dev.corsaudit.model.CredentialsMode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,6 +96,14 @@ class ProvidersLoaderTest {
         "duplicate key|providers:\\n  - id: a\\n    id: b|t.yaml:3:5: key 'id' appears twice",
         "bad policy|providers:\\n  - id: a\\n    base_url: https://a.example\\n    policy: {allow_origins: ['*'], allow_methods: [GET]}|t.yaml:4:13: invalid policy: allow_origins cannot be '*' when allow_credentials is true (CORS spec).",
         "key in api_key_env|providers:\\n  - id: a\\n    base_url: https://a.example\\n    api_key_env: sk-123|t.yaml:4:18: api_key_env must name an environment variable",
+        "path and paths|providers:\\n  - id: a\\n    base_url: https://a.example\\n    path: /x\\n    paths: [/y]|t.yaml:5:12: both 'path' and 'paths' are set",
+        "empty paths|providers:\\n  - id: a\\n    base_url: https://a.example\\n    paths: []|t.yaml:4:12: 'paths' must be a non-empty list",
+        "path item not a path|providers:\\n  - id: a\\n    base_url: https://a.example\\n    paths: [models]|t.yaml:4:13: path 'models' must start with '/'",
+        "unknown path key|providers:\\n  - id: a\\n    base_url: https://a.example\\n    paths: [{path: /m, verb: GET}]|t.yaml:4:24: unknown key 'verb'",
+        "path listed twice|providers:\\n  - id: a\\n    base_url: https://a.example\\n    paths: [/m, {path: /m, method: POST}]|t.yaml:4:17: 'POST /m' is listed twice",
+        "unknown group|providers:\\n  - id: a\\n    base_url: https://a.example\\n    group: edge|t.yaml:4:12: group 'edge' is not a known group",
+        "group not a string|providers:\\n  - id: a\\n    base_url: https://a.example\\n    group: [local]|t.yaml:4:12: 'group' must be a string",
+        "replica and no_replica|providers:\\n  - id: a\\n    base_url: https://a.example\\n    replica: a\\n    no_replica: none|t.yaml:5:17: both 'replica' and 'no_replica' are set",
       })
   void errorsAreLocated(String name, String yaml, String expectedStart) {
     ConfigException e =
@@ -103,6 +112,42 @@ class ProvidersLoaderTest {
             () -> ProvidersLoader.parse("t.yaml", yaml.replace("\\n", "\n")));
     assertTrue(e.getMessage().startsWith(expectedStart), name + ": " + e.getMessage());
     assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+  }
+
+  @Test
+  void severalPathsGroupAndNoReplica() {
+    ProvidersFile file =
+        ProvidersLoader.parse(
+            "t.yaml",
+            """
+        defaults:
+          method: POST
+        providers:
+          - id: a
+            base_url: https://a.example/v1
+            group: local
+            paths: [/chat/completions, {path: /models, method: GET}]
+          - id: b
+            base_url: https://b.example/v1
+            no_replica: no public evidence of its answer; run live
+        """);
+    Provider a = file.providers().get(0);
+    assertTrue(a.multiPath());
+    assertEquals("local", a.group());
+    assertEquals(
+        List.of(new Endpoint("/chat/completions", "POST"), new Endpoint("/models", "GET")),
+        a.endpoints());
+    assertEquals("https://a.example/v1/chat/completions", a.url());
+    assertEquals("/chat/completions", a.rowPath());
+    Provider models = a.at(a.endpoints().get(1));
+    assertEquals("https://a.example/v1/models", models.url());
+    assertEquals("GET", models.method());
+    assertEquals("/models", models.rowPath());
+    Provider b = file.providers().get(1);
+    assertTrue(!b.multiPath());
+    assertEquals(null, b.rowPath(), "a provider with one path keeps its old row key");
+    assertEquals(null, b.group());
+    assertEquals("no public evidence of its answer; run live", b.noReplica());
   }
 
   @Test

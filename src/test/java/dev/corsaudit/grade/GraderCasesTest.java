@@ -101,8 +101,8 @@ class GraderCasesTest {
     }
     expect
         .path("engines")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               EngineVerdict ev =
                   verdict
@@ -115,8 +115,8 @@ class GraderCasesTest {
             });
     expect
         .path("cache")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               EngineVerdict ev =
                   verdict

@@ -107,6 +107,44 @@ class ReplicaServerTest {
   }
 
   @Test
+  void rulesMatchOnPathAndMethod() throws IOException {
+    String chat =
+        raw(
+            "POST /openai/chat/completions HTTP/1.1\r\nOrigin: https://example.com\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
+    assertTrue(chat.startsWith("HTTP/1.1 401 Unauthorized\r\ncontent-type: text/plain\r\n"), chat);
+    assertTrue(!chat.contains("access-control-allow-origin"), chat);
+    String models =
+        raw(
+            "GET /openai/models?limit=1 HTTP/1.1\r\nOrigin: https://example.com\r\n"
+                + "Connection: close\r\n\r\n");
+    assertTrue(models.startsWith("HTTP/1.1 401 Unauthorized\r\n"), models);
+    assertTrue(models.contains("\r\naccess-control-allow-origin: *\r\n"), models);
+    String root =
+        raw(
+            "OPTIONS /deepseek HTTP/1.1\r\nOrigin: https://example.com\r\nConnection: close\r\n\r\n");
+    assertTrue(root.startsWith("HTTP/1.1 404 ") && !root.contains("access-control"), root);
+  }
+
+  @Test
+  void bodyConditionPicksTheStreamedAnswer() throws IOException {
+    String body = "{\"stream\":true}";
+    String streamed =
+        raw(
+            "POST /llama-cpp/chat/completions HTTP/1.1\r\nOrigin: https://a.test\r\nContent-Length: "
+                + body.length()
+                + "\r\nConnection: close\r\n\r\n"
+                + body);
+    assertTrue(streamed.contains("\r\nContent-Type: text/event-stream\r\n"), streamed);
+    assertTrue(streamed.contains("\r\nAccess-Control-Allow-Origin: https://a.test\r\n"), streamed);
+    String plain =
+        raw(
+            "POST /llama-cpp/chat/completions HTTP/1.1\r\nOrigin: https://a.test\r\nContent-Length: 2"
+                + "\r\nConnection: close\r\n\r\n{}");
+    assertTrue(plain.contains("\r\nContent-Type: application/json; charset=utf-8\r\n"), plain);
+  }
+
+  @Test
   void keepAliveServesTwoRequestsOnOneConnection() throws IOException {
     String both =
         raw(
@@ -188,13 +226,16 @@ class ReplicaServerTest {
   }
 
   @Test
-  void badDataFileIsRejectedWithItsName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws IOException {
+  void badDataFileIsRejectedWithItsLocation(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
     java.nio.file.Files.writeString(
-        dir.resolve("x.yaml"), "id: x\nrules:\n  - respond: {status: 200}\n    whenn: {}\n");
-    IOException e =
+        dir.resolve("x.yaml"),
+        "id: x\nsource: synthetic\nrules:\n  - respond: {status: 200}\n    whenn: {}\n");
+    dev.corsaudit.model.ConfigException e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            IOException.class, () -> ReplicaCatalog.load(dir));
-    assertTrue(e.getMessage().contains("x.yaml"), e.getMessage());
+            dev.corsaudit.model.ConfigException.class, () -> ReplicaCatalog.load(dir));
+    assertTrue(
+        e.getMessage().startsWith(dir.resolve("x.yaml") + ":5:5: unknown key 'whenn'"),
+        e.getMessage());
   }
 }

@@ -3,6 +3,7 @@ package dev.corsaudit.report;
 import dev.corsaudit.config.Provider;
 import dev.corsaudit.fetch.BrowserRequests;
 import dev.corsaudit.grade.Grader;
+import dev.corsaudit.grade.RequestPlans;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.CredentialsMode;
 import dev.corsaudit.model.Exchange;
@@ -70,8 +71,8 @@ final class HostileFixtures {
             AT,
             3);
     results.add(
-        new AuditResult(
-            new AuditTarget(2, down, "fetch", request, down.url(), null),
+        AuditResult.graded(
+            new AuditTarget(2, down, "fetch", request, RequestPlans.of(request), down.url(), null),
             error,
             null,
             Grader.grade(request, error, null)));
@@ -135,8 +136,9 @@ final class HostileFixtures {
             false);
     Exchange preflight = Exchange.ofResponse(sent(request, provider.url()), echoed, AT, 5);
     AuditResult result =
-        new AuditResult(
-            new AuditTarget(0, provider, "fetch", request, provider.url(), null),
+        AuditResult.graded(
+            new AuditTarget(
+                0, provider, "fetch", request, RequestPlans.of(request), provider.url(), null),
             preflight,
             null,
             Grader.grade(request, preflight, null));
@@ -149,8 +151,9 @@ final class HostileFixtures {
     RecordedResponse response =
         new RecordedResponse(204, "HTTP/1.1", headers, "text/plain", body, false);
     Exchange preflight = Exchange.ofResponse(sent(request, provider.url()), response, AT, 7);
-    return new AuditResult(
-        new AuditTarget(seq, provider, "fetch", request, provider.url(), null),
+    return AuditResult.graded(
+        new AuditTarget(
+            seq, provider, "fetch", request, RequestPlans.of(request), provider.url(), null),
         preflight,
         null,
         Grader.grade(request, preflight, null));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.corsaudit.evidence.EvidenceRenderer;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.Escape;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

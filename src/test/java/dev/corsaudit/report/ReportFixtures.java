@@ -5,6 +5,7 @@ import dev.corsaudit.config.HeaderProfile;
 import dev.corsaudit.config.Provider;
 import dev.corsaudit.fetch.BrowserRequests;
 import dev.corsaudit.grade.Grader;
+import dev.corsaudit.grade.RequestPlans;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.CredentialsMode;
 import dev.corsaudit.model.Exchange;
@@ -151,31 +152,37 @@ final class ReportFixtures {
         provider("local", "Local vLLM", "http://localhost:8000/v1", List.of(), null, List.of());
     CorsRequest downRequest = request(down, "fetch");
     AuditTarget downTarget =
-        new AuditTarget(results.size(), down, "fetch", downRequest, down.url(), null);
+        new AuditTarget(
+            results.size(),
+            down,
+            "fetch",
+            downRequest,
+            RequestPlans.of(downRequest),
+            down.url(),
+            null);
     Exchange refused =
         Exchange.ofError(
             sent(downRequest, down.url()),
             new NetworkError(
                 NetworkErrorKind.CONNECT,
-                "connection to localhost:8000 refused (nothing listens there): is the server running and the port right?"),
+                "connection to localhost:8000 refused (nothing listens there)"),
             AT,
             2);
     results.add(
-        new AuditResult(downTarget, refused, null, Grader.grade(downRequest, refused, null)));
+        AuditResult.graded(downTarget, refused, null, Grader.grade(downRequest, refused, null)));
     Provider skipped =
         provider("openai", "OpenAI", "https://api.openai.com/v1", List.of(), null, List.of());
+    CorsRequest skippedRequest = request(skipped, "fetch");
     results.add(
-        new AuditResult(
+        AuditResult.skipped(
             new AuditTarget(
                 results.size(),
                 skipped,
                 "fetch",
-                request(skipped, "fetch"),
+                skippedRequest,
+                RequestPlans.of(skippedRequest),
                 null,
-                "no replica of this provider; run without --replicas to audit it live"),
-            null,
-            null,
-            null));
+                "no replica of this provider; run without --replicas to audit it live")));
     List<Finding> findings =
         List.of(
             new Finding(
@@ -196,8 +203,10 @@ final class ReportFixtures {
       int seq, Provider provider, String profile, RecordedResponse response) {
     CorsRequest request = request(provider, profile);
     Exchange preflight = Exchange.ofResponse(sent(request, provider.url()), response, AT, 42);
-    AuditTarget target = new AuditTarget(seq, provider, profile, request, provider.url(), null);
-    return new AuditResult(target, preflight, null, Grader.grade(request, preflight, null));
+    AuditTarget target =
+        new AuditTarget(
+            seq, provider, profile, request, RequestPlans.of(request), provider.url(), null);
+    return AuditResult.graded(target, preflight, null, Grader.grade(request, preflight, null));
   }
 
   private static CorsRequest request(Provider provider, String profile) {

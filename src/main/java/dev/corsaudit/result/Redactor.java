@@ -1,4 +1,4 @@
-package dev.corsaudit.report;
+package dev.corsaudit.result;
 
 import dev.corsaudit.model.HeaderLine;
 import java.net.URI;
@@ -70,7 +70,7 @@ public final class Redactor {
   }
 
   /** Whether a secret value of this header name starts with a scheme worth keeping. */
-  static boolean keepsScheme(String name) {
+  public static boolean keepsScheme(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     return lower.contains("authorization") || lower.contains("authenticat");
   }
@@ -80,6 +80,10 @@ public final class Redactor {
       return line;
     }
     String value = line.value();
+    // A bare challenge scheme (WWW-Authenticate: Bearer) names the kind of credential, no secret.
+    if (line.lowerName().contains("authenticate") && value.matches("[A-Za-z][A-Za-z0-9-]*")) {
+      return line;
+    }
     int space = value.indexOf(' ');
     if (keepsScheme(line.name()) && space > 0) {
       return new HeaderLine(line.name(), value.substring(0, space) + " " + MASK);

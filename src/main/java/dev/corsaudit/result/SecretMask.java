@@ -1,12 +1,9 @@
-package dev.corsaudit.report;
+package dev.corsaudit.result;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.SentRequest;
-import dev.corsaudit.result.AuditResult;
-import dev.corsaudit.result.AuditRun;
-import dev.corsaudit.result.AuditTarget;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +41,7 @@ public final class SecretMask {
       }
       forms.add(secret);
       forms.add(new String(JsonStringEncoder.getInstance().quoteAsString(secret)));
-      forms.add(JunitReport.esc(secret));
+      forms.add(xml(secret));
       forms.add(Escape.markdownText(secret));
       forms.add(Escape.visible(secret, false));
       forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
@@ -114,6 +111,15 @@ public final class SecretMask {
       }
     }
     return out;
+  }
+
+  /** The XML form (JUnit): the five entities. */
+  private static String xml(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&apos;");
   }
 
   private static void collect(AuditResult result, Set<String> secrets) {

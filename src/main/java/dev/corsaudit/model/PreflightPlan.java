@@ -1,4 +1,4 @@
-package dev.corsaudit.fetch;
+package dev.corsaudit.model;
 
 import java.util.List;
 

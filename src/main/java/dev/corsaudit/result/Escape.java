@@ -1,4 +1,4 @@
-package dev.corsaudit.report;
+package dev.corsaudit.result;
 
 /**
  * Escaping per output format, for text that may come from a hostile server (header values, body

@@ -1,4 +1,4 @@
-package dev.corsaudit.report;
+package dev.corsaudit.result;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,4 +1,4 @@
-package dev.corsaudit;
+package dev.corsaudit.model;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;

@@ -1,7 +1,6 @@
 package dev.corsaudit.cli;
 
-import dev.corsaudit.UserException;
-import dev.corsaudit.audit.AuditListener;
+import dev.corsaudit.model.UserException;
 import dev.corsaudit.report.AtomicFiles;
 import dev.corsaudit.report.ReportFormat;
 import dev.corsaudit.report.Reports;
@@ -15,8 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Where and how results are written. */
-public final class OutputOptions {
+/** Which report format to print, and where. */
+public final class FormatOptions {
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
@@ -36,40 +35,28 @@ public final class OutputOptions {
   Path output;
 
   @Option(
-      names = {"-q", "--quiet"},
-      description = "No progress line on stderr.")
-  boolean quiet;
-
-  @Option(
       names = "--no-color",
       description = "Plain table output (also when NO_COLOR is set or stdout is not a terminal).")
   boolean noColor;
 
-  @Option(names = "--debug", description = "Print stack traces of internal errors.")
-  boolean debug;
-
-  private ProgressLine progress;
-
-  /** What the reports say about the run (--insecure, interrupted); set once the run is known. */
+  /** What the reports say about the run (--insecure, interrupted); set before the run starts. */
   private RunNotes notes = RunNotes.DEFAULT;
-
-  /** Where an interrupted run's finished rows go; the report command points it at history/. */
-  private ThrowingConsumer interrupted;
-
-  /** Writes a run; may throw. */
-  interface ThrowingConsumer {
-    void accept(AuditRun run) throws Exception;
-  }
 
   RunNotes notes() {
     return notes;
   }
 
   /**
-   * Records how the run was made before it starts: --insecure is marked in every format and warned
+   * Records how the run is made, before it starts: --insecure is marked in every format and warned
    * about on stderr, and the api_key_env values are masked wherever they appear.
    */
   void runMadeWith(boolean insecure, java.util.List<dev.corsaudit.config.Provider> providers) {
+    notes = notesFor(insecure, providers, spec.commandLine().getErr());
+  }
+
+  /** The notes of a run made so (warning about --insecure on {@code err}). */
+  static RunNotes notesFor(
+      boolean insecure, java.util.List<dev.corsaudit.config.Provider> providers, PrintWriter err) {
     java.util.List<String> secrets = new java.util.ArrayList<>();
     for (dev.corsaudit.config.Provider provider : providers) {
       String value = provider.apiKeyEnv() == null ? null : System.getenv(provider.apiKeyEnv());
@@ -77,45 +64,22 @@ public final class OutputOptions {
         secrets.add(value.strip());
       }
     }
-    notes = new RunNotes(insecure, true, secrets);
     if (insecure) {
-      PrintWriter err = spec.commandLine().getErr();
       err.println(
           "cors-audit: warning: --insecure: TLS certificates are not verified; the report is marked"
               + " as unverified");
       err.flush();
     }
-  }
-
-  void onInterrupt(ThrowingConsumer writer) {
-    this.interrupted = writer;
+    return new RunNotes(insecure, true, secrets);
   }
 
   /** The interrupt guard's write: the finished rows, marked as an incomplete run. */
-  void writeInterrupted(AuditRun run) throws Exception {
-    if (interrupted != null) {
-      interrupted.accept(run);
-    } else {
-      write(run, notes.incomplete());
-    }
+  void writeIncomplete(AuditRun run) throws IOException {
+    write(run, notes.incomplete());
   }
 
   private boolean toStdout() {
     return output == null || output.toString().equals("-");
-  }
-
-  AuditListener progress(int total) {
-    if (quiet || !Terminal.stderrIsTerminal()) {
-      return AuditListener.NONE;
-    }
-    progress = new ProgressLine(spec.commandLine().getErr());
-    return progress;
-  }
-
-  void progressDone() {
-    if (progress != null) {
-      progress.clear();
-    }
   }
 
   boolean color() {
@@ -125,6 +89,7 @@ public final class OutputOptions {
         && Terminal.stdoutIsTerminal();
   }
 
+  /** Renders the run in the chosen format to stdout or the output file. */
   void write(AuditRun run) throws IOException {
     write(run, notes);
   }

@@ -1,26 +1,33 @@
-package dev.corsaudit.config;
+package dev.corsaudit.model;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * A YAML document as a tree that remembers where each node came from. Jackson's JsonNode forgets
- * locations, and every error in providers.yaml must point at a line and column.
+ * locations, and every error in providers.yaml (and in the replica data files) must point at a line
+ * and column.
  */
-final class YamlNode {
+public final class YamlNode {
 
-  enum Kind {
+  public static final long MAX_BYTES = 10L * 1024 * 1024;
+
+  /** The kinds of node a plain YAML document holds. */
+  public enum Kind {
     MAP,
     LIST,
     STRING,
@@ -51,28 +58,73 @@ final class YamlNode {
     this.text = text;
   }
 
-  Kind kind() {
+  public Kind kind() {
     return kind;
   }
 
-  String where() {
+  public String where() {
     return where;
   }
 
-  Map<String, YamlNode> map() {
+  public Map<String, YamlNode> map() {
     return Collections.unmodifiableMap(map);
   }
 
-  String keyWhere(String key) {
+  public String keyWhere(String key) {
     return keyWhere.getOrDefault(key, where);
   }
 
-  List<YamlNode> list() {
+  public List<YamlNode> list() {
     return Collections.unmodifiableList(list);
   }
 
-  String text() {
+  public String text() {
     return text;
+  }
+
+  /**
+   * Parses one YAML document (aliases, size and depth limited) into a located tree, or null when
+   * the document is empty. Every problem is a {@link ConfigException} naming FILE:LINE:COLUMN.
+   */
+  public static YamlNode parse(String source, String yaml) {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(50); // refuses "billion laughs" alias bombs
+    options.setCodePointLimit((int) MAX_BYTES);
+    options.setNestingDepthLimit(64);
+    YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
+    try (JsonParser parser = factory.createParser(yaml)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return null;
+      }
+      YamlNode root = read(parser, source, 0);
+      if (parser.nextToken() != null) {
+        throw new ConfigException(
+            location(source, parser.currentTokenLocation())
+                + ": more than one YAML document; keep a single document");
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      String message = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML").strip();
+      if (message.toLowerCase(java.util.Locale.ROOT).contains("alias")) {
+        message = "too many YAML aliases (" + message + "); expand them or split the file";
+      }
+      var loc = e.getLocation();
+      String where = loc == null ? source : location(source, loc);
+      throw new ConfigException(where + ": invalid YAML: " + message);
+    } catch (IOException e) {
+      throw new ConfigException(source + ": cannot read YAML (" + e.getMessage() + ")");
+    } catch (RuntimeException e) {
+      if (e instanceof ConfigException) {
+        throw e;
+      }
+      // SnakeYAML signals its own limits (aliases, size, depth) with unchecked exceptions.
+      throw new ConfigException(
+          source
+              + ": YAML refused: "
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+              + "; simplify the file");
+    }
   }
 
   /** Reads one value starting at the parser's current token. */
@@ -133,12 +185,12 @@ final class YamlNode {
     return new YamlNode(kind, where, Map.of(), Map.of(), List.of(), text);
   }
 
-  static String location(String source, JsonLocation location) {
+  public static String location(String source, JsonLocation location) {
     return source + ":" + location.getLineNr() + ":" + location.getColumnNr();
   }
 
   /** The same tree as Jackson JSON, for parsers that take JsonNode (the policy body). */
-  JsonNode toJson() {
+  public JsonNode toJson() {
     JsonNodeFactory f = JsonNodeFactory.instance;
     return switch (kind) {
       case MAP -> {

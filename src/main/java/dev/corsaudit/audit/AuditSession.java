@@ -1,0 +1,175 @@
+package dev.corsaudit.audit;
+
+import dev.corsaudit.config.Provider;
+import dev.corsaudit.model.Setting;
+import dev.corsaudit.model.ToolVersion;
+import dev.corsaudit.model.UserException;
+import dev.corsaudit.probe.Prober;
+import dev.corsaudit.replica.ReplicaServer;
+import dev.corsaudit.result.AuditResult;
+import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.AuditTarget;
+import dev.corsaudit.security.Finding;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The pipeline for one run: config → fetch → probe → grade, composed here and nowhere else. A
+ * session owns what lives as long as the run (the replica server, the prober, the browser), so one
+ * replica server serves the probe, the security probes and the browser replay alike; {@link
+ * #snapshot()} gives what has finished so far, for an interrupt.
+ */
+public final class AuditSession implements AutoCloseable {
+
+  private final AuditRequest request;
+  private final AuditListener listener;
+  private final ReplicaServer replicas;
+  private final Prober prober;
+  private final List<AuditTarget> targets;
+  private volatile List<CompletableFuture<AuditResult>> futures = List.of();
+
+  private AuditSession(
+      AuditRequest request,
+      AuditListener listener,
+      ReplicaServer replicas,
+      Prober prober,
+      List<AuditTarget> targets) {
+    this.request = request;
+    this.listener = listener;
+    this.replicas = replicas;
+    this.prober = prober;
+    this.targets = targets;
+  }
+
+  /**
+   * Plans the rows and starts what the run needs; nothing is sent yet.
+   *
+   * @throws UserException when nothing matches or the request cannot be made by a page
+   */
+  public static AuditSession open(AuditRequest request, AuditListener listener) {
+    ReplicaServer replicas = request.replicas() ? startReplicas() : null;
+    try {
+      List<AuditTarget> targets =
+          TargetPlanner.plan(
+              request.providers().providers(),
+              request.providers().profiles(),
+              request.selection(),
+              locator(replicas));
+      if (targets.isEmpty()) {
+        throw new UserException(
+            "nothing to audit: no provider matched; check the provider ids and the providers file",
+            Setting.PROVIDER_IDS);
+      }
+      return new AuditSession(request, listener, replicas, new Prober(request.probe()), targets);
+    } catch (RuntimeException e) {
+      if (replicas != null) {
+        replicas.close();
+      }
+      throw e;
+    }
+  }
+
+  /** Runs a whole audit: open, run, close. */
+  public static AuditRun run(AuditRequest request, AuditListener listener) {
+    try (AuditSession session = open(request, listener)) {
+      return session.run();
+    }
+  }
+
+  public List<AuditTarget> targets() {
+    return targets;
+  }
+
+  /** Probes and grades every row, then the security and policy probes, then the browser replay. */
+  public AuditRun run() {
+    Auditor auditor =
+        new Auditor(
+            prober,
+            request.userAgent(),
+            new ActualRequestPolicy(request.sendActual(), request.stream(), request.environment()),
+            listener);
+    futures = auditor.start(targets);
+    List<AuditResult> results = futures.stream().map(CompletableFuture::join).toList();
+    List<Finding> findings =
+        new SecurityAuditor(prober, request.userAgent()).run(targets, request.probeSecurity());
+    if (request.browser() != null) {
+      results = confirmInBrowser(results);
+    }
+    listener.done();
+    return new AuditRun(
+        ToolVersion.version(),
+        now(),
+        request.replicas(),
+        results,
+        findings,
+        request.probeSecurity());
+  }
+
+  /**
+   * The run so far: finished rows as they are, the others UNFINISHED. Safe to call from another
+   * thread (a shutdown hook) while {@link #run()} is going on.
+   */
+  public AuditRun snapshot() {
+    List<CompletableFuture<AuditResult>> started = futures;
+    List<AuditResult> results = new ArrayList<>(targets.size());
+    for (int i = 0; i < targets.size(); i++) {
+      AuditResult done = i < started.size() ? started.get(i).getNow(null) : null;
+      results.add(done != null ? done : AuditResult.unfinished(targets.get(i)));
+    }
+    return new AuditRun(ToolVersion.version(), now(), request.replicas(), results);
+  }
+
+  @Override
+  public void close() {
+    prober.close();
+    if (replicas != null) {
+      replicas.close();
+    }
+  }
+
+  private List<AuditResult> confirmInBrowser(List<AuditResult> results) {
+    ActualRequestPolicy policy =
+        new ActualRequestPolicy(request.sendActual(), request.stream(), request.environment());
+    try (var confirmer = BrowserConfirmations.start(request.browser())) {
+      return BrowserConfirmations.run(confirmer, results, policy);
+    }
+  }
+
+  private Instant now() {
+    return request.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  private static ReplicaServer startReplicas() {
+    try {
+      return ReplicaServer.startBuiltin();
+    } catch (IOException e) {
+      throw new UserException("cannot start the loopback replica server: " + e.getMessage());
+    }
+  }
+
+  private static Function<Provider, TargetPlanner.ProbeLocation> locator(ReplicaServer replicas) {
+    if (replicas == null) {
+      return p ->
+          p.replicaOnly()
+              ? TargetPlanner.ProbeLocation.skipped(
+                  "a demonstration endpoint that exists only as a replica; audit the replicas to"
+                      + " see it")
+              : TargetPlanner.ProbeLocation.at(p.url());
+    }
+    return p -> {
+      if (p.noReplica() != null) {
+        return TargetPlanner.ProbeLocation.skipped(p.noReplica());
+      }
+      if (p.replica() == null || !replicas.has(p.replica())) {
+        return TargetPlanner.ProbeLocation.skipped(
+            "no replica of this provider; audit it live (without replicas)");
+      }
+      return TargetPlanner.ProbeLocation.at(replicas.baseUrl(p.replica()) + p.path());
+    };
+  }
+}

@@ -1,0 +1,29 @@
+package dev.corsaudit.cli;
+
+import dev.corsaudit.audit.AuditListener;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** What every auditing command shows while it runs: progress and stack traces. */
+public final class DisplayOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress line on stderr.")
+  boolean quiet;
+
+  @Option(names = "--debug", description = "Print stack traces of internal errors.")
+  boolean debug;
+
+  /** The progress line on stderr, or nothing when quiet or not on a terminal. */
+  AuditListener progress() {
+    if (quiet || !Terminal.stderrIsTerminal()) {
+      return AuditListener.NONE;
+    }
+    return new ProgressLine(spec.commandLine().getErr());
+  }
+}

@@ -1,0 +1,41 @@
+package dev.corsaudit.grade;
+
+import dev.corsaudit.fetch.BrowserRequests;
+import dev.corsaudit.model.CorsRequest;
+import dev.corsaudit.model.PreflightPlan;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What each engine decides before sending anything, computed once per row and carried with it:
+ * engines differ (Chromium drops a page-set User-Agent), so each gets its own plan.
+ */
+public record RequestPlans(Map<Engine, PreflightPlan> byEngine) {
+
+  public RequestPlans {
+    byEngine = Map.copyOf(byEngine);
+  }
+
+  /** Plans the request for every engine; engines with the same request rules share one plan. */
+  public static RequestPlans of(CorsRequest request) {
+    Map<Boolean, PreflightPlan> byRule = new HashMap<>();
+    Map<Engine, PreflightPlan> plans = new EnumMap<>(Engine.class);
+    for (Engine engine : Engine.values()) {
+      plans.put(
+          engine,
+          byRule.computeIfAbsent(
+              engine.dropsScriptUserAgent(), drops -> BrowserRequests.plan(request, drops)));
+    }
+    return new RequestPlans(plans);
+  }
+
+  public PreflightPlan of(Engine engine) {
+    return byEngine.get(engine);
+  }
+
+  /** The top engine's plan: the one the row's request line and fix advice describe. */
+  public PreflightPlan top() {
+    return byEngine.get(Engine.TOP);
+  }
+}

@@ -1,0 +1,134 @@
+package dev.corsaudit.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON report as types: what {@code check --format json} writes and what {@code diff} and
+ * {@code --baseline} read back, so both sides agree on one model (the schema is
+ * src/main/resources/schema/cors-audit-report.schema.json). Components are in the JSON's key order
+ * and named as in the JSON, in camel case (the mapper writes snake case).
+ *
+ * <p>Versioning: an added field does not change {@code schema_version}; a new value of an existing
+ * field, or a changed meaning, does.
+ */
+public record ReportDocument(
+    Tool tool,
+    int schemaVersion,
+    String generatedAt,
+    boolean replicas,
+    Summary summary,
+    List<Row> results,
+    boolean securityProbed,
+    List<Finding> findings) {
+
+  /** The schema_version this tool writes and the newest it reads. */
+  public static final int SCHEMA_VERSION = 2;
+
+  public ReportDocument {
+    results = results == null ? List.of() : List.copyOf(results);
+    findings = findings == null ? List.of() : List.copyOf(findings);
+  }
+
+  /** What wrote the report. */
+  public record Tool(String name, String version) {}
+
+  /** Rows per verdict. */
+  public record Summary(int total, int pass, int fail, int error, int skipped, int unfinished) {}
+
+  /**
+   * One row: provider × path × profile × origin. {@code path} is only written for providers audited
+   * on several paths, so single-path rows keep the key they always had.
+   */
+  public record Row(
+      String id,
+      String name,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String path,
+      String profile,
+      String url,
+      String probeUrl,
+      String origin,
+      String method,
+      String credentials,
+      List<List<String>> requestHeaders,
+      String verdict,
+      String skipReason,
+      List<Cause> causes,
+      List<Cause> warnings,
+      Map<String, Engine> engines,
+      Boolean preflightNeeded,
+      List<String> readableResponseHeaders,
+      Exchange preflight,
+      Exchange actual,
+      String notes,
+      List<String> models,
+      List<String> tracking,
+      Confirmation browserConfirmation) {
+
+    public Row {
+      requestHeaders = requestHeaders == null ? List.of() : requestHeaders;
+      causes = causes == null ? List.of() : causes;
+      warnings = warnings == null ? List.of() : warnings;
+      engines = engines == null ? Map.of() : engines;
+      models = models == null ? List.of() : models;
+      tracking = tracking == null ? List.of() : tracking;
+    }
+  }
+
+  /** A cause or warning: code, one-line message, the fix in policy terms, the item concerned. */
+  public record Cause(String code, String message, String fix, String detail) {}
+
+  /** One engine's verdict. */
+  public record Engine(
+      String verdict, List<Cause> causes, String consoleMessage, Integer preflightCacheSeconds) {}
+
+  /** A request sent and what came back (status null when the network failed). */
+  public record Exchange(
+      Request request,
+      Integer status,
+      String httpVersion,
+      List<List<String>> headers,
+      String contentType,
+      String bodyHead,
+      boolean bodyTruncated,
+      String startedAt,
+      long elapsedMs,
+      Error error) {
+
+    public Exchange {
+      headers = headers == null ? List.of() : headers;
+    }
+  }
+
+  /** The request as it went on the wire. */
+  public record Request(
+      String method,
+      String url,
+      String httpVersion,
+      List<List<String>> headers,
+      List<List<String>> clientAddedHeaders) {}
+
+  /** Why no response was recorded. */
+  public record Error(String kind, String message) {}
+
+  /** What a real browser did with the same fetch(). */
+  public record Confirmation(
+      String browser,
+      String version,
+      String verdict,
+      String detail,
+      boolean agrees,
+      List<String> consoleLines) {}
+
+  /** A security or policy finding. */
+  public record Finding(
+      String provider,
+      String code,
+      String severity,
+      String origin,
+      String probe,
+      String message,
+      String fix,
+      List<List<String>> evidence) {}
+}
