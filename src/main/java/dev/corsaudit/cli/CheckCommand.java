@@ -119,7 +119,8 @@ public final class CheckCommand implements Callable<Integer> {
             .withActual(actual, targetOptions.stream, System.getenv())
             .withSecurity(probeSecurity)
             .withBrowser(browser);
-    AuditRun run = Audits.run(request, displayOptions, formatOptions::write);
+    formatOptions.runMadeWith(networkOptions.insecure, request.providers().providers());
+    AuditRun run = Audits.run(request, displayOptions, formatOptions::writeIncomplete);
     formatOptions.write(run);
     boolean regression = false;
     if (before != null) {

@@ -75,8 +75,8 @@ public final class ReportModel {
         provider.name(),
         provider.rowPath(),
         target.profile(),
-        target.request().url(),
-        target.probeUrl(),
+        Redactor.redactUrl(target.request().url()),
+        Redactor.redactUrl(target.probeUrl()),
         target.request().origin(),
         target.request().method(),
         target.request().credentials().wireName(),
@@ -124,7 +124,7 @@ public final class ReportModel {
     ReportDocument.Request request =
         new ReportDocument.Request(
             sent.method(),
-            sent.url(),
+            Redactor.redactUrl(sent.url()),
             sent.httpVersion(),
             pairs(sent.headers()),
             pairs(sent.clientAddedHeaders()));
