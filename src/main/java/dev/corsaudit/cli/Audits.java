@@ -20,10 +20,19 @@ final class Audits {
   /** Runs the audit with a progress line, writing the finished rows if the run is interrupted. */
   static AuditRun run(
       AuditRequest request, DisplayOptions display, InterruptGuard.Writer onInterrupt) {
-    try (AuditSession session = AuditSession.open(request, display.progress())) {
+    dev.corsaudit.audit.AuditListener progress = display.progress(request.probe().concurrency());
+    try (AuditSession session = AuditSession.open(request, progress)) {
+      // Ctrl-C: the progress line goes before the finished rows are written.
+      InterruptGuard.Writer clearFirst =
+          run -> {
+            if (progress instanceof ProgressLine line) {
+              line.clear();
+            }
+            onInterrupt.write(run);
+          };
       InterruptGuard guard =
           InterruptGuard.install(
-              session::snapshot, onInterrupt, display.spec.commandLine().getErr());
+              session::snapshot, clearFirst, display.spec.commandLine().getErr());
       try {
         return session.run();
       } finally {

@@ -20,10 +20,10 @@ public final class DisplayOptions {
   boolean debug;
 
   /** The progress line on stderr, or nothing when quiet or not on a terminal. */
-  AuditListener progress() {
+  AuditListener progress(int concurrency) {
     if (quiet || !Terminal.stderrIsTerminal()) {
       return AuditListener.NONE;
     }
-    return new ProgressLine(spec.commandLine().getErr());
+    return new ProgressLine(spec.commandLine().getErr(), Terminal.width(2), concurrency);
   }
 }

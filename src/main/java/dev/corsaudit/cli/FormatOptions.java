@@ -5,6 +5,7 @@ import dev.corsaudit.report.AtomicFiles;
 import dev.corsaudit.report.ReportFormat;
 import dev.corsaudit.report.Reports;
 import dev.corsaudit.report.RunNotes;
+import dev.corsaudit.report.TableLayout;
 import dev.corsaudit.result.AuditRun;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,9 +36,20 @@ public final class FormatOptions {
   Path output;
 
   @Option(
-      names = "--no-color",
-      description = "Plain table output (also when NO_COLOR is set or stdout is not a terminal).")
+      names = "--color",
+      paramLabel = "WHEN",
+      description =
+          "auto (default: colour on a terminal, unless NO_COLOR is set and not empty;"
+              + " CLICOLOR_FORCE forces it), always or never.")
+  Terminal.ColorMode colorMode = Terminal.ColorMode.AUTO;
+
+  @Option(names = "--no-color", description = "The same as --color=never.")
   boolean noColor;
+
+  @Option(
+      names = "--show-skipped",
+      description = "List skipped rows one by one in the table (they are folded into one line).")
+  boolean showSkipped;
 
   /** What the reports say about the run (--insecure, interrupted); set before the run starts. */
   private RunNotes notes = RunNotes.DEFAULT;
@@ -83,10 +95,16 @@ public final class FormatOptions {
   }
 
   boolean color() {
-    return !noColor
-        && toStdout()
-        && System.getenv("NO_COLOR") == null
-        && Terminal.stdoutIsTerminal();
+    if (noColor || !toStdout()) {
+      return false;
+    }
+    return Terminal.colorWanted(colorMode, Terminal.stdoutIsTerminal());
+  }
+
+  /** The table fits the terminal it is printed on; a pipe or a file gets unwrapped lines. */
+  TableLayout layout() {
+    int width = toStdout() && Terminal.stdoutIsTerminal() ? Terminal.width(1) : 0;
+    return new TableLayout(width, showSkipped);
   }
 
   /** Renders the run in the chosen format to stdout or the output file. */
@@ -96,7 +114,12 @@ public final class FormatOptions {
 
   private void write(AuditRun run, RunNotes runNotes) throws IOException {
     StringWriter text = new StringWriter();
-    Reports.renderer(format, color(), runNotes).render(run, text);
+    Reports.renderer(
+            format,
+            color(),
+            runNotes,
+            format == ReportFormat.TABLE ? layout() : TableLayout.DEFAULT)
+        .render(run, text);
     if (toStdout()) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(text);

@@ -27,6 +27,7 @@ final class Causes {
   static Cause allowOrigin(
       AllowOriginCheck.Result result,
       boolean actual,
+      boolean preflighted,
       CorsRequest request,
       String value,
       String credentials) {
@@ -37,8 +38,9 @@ final class Causes {
           actual
               ? new Cause(
                   CauseCode.ACTUAL_MISSING_ALLOW_ORIGIN,
-                  "The preflight passed but "
-                      + where
+                  (preflighted
+                          ? "The preflight passed but " + where
+                          : "The response to this simple request (no preflight needed)")
                       + " has no Access-Control-Allow-Origin: the app sees an"
                       + " opaque \"Failed to fetch\" instead of the provider's answer (error bodies included)",
                   "send Access-Control-Allow-Origin on every response of the endpoint, errors (401, 429, 5xx) included")

@@ -36,8 +36,12 @@ final class EngineGrader {
     return new EngineGrader(engine, request).run(plan, preflight, actual);
   }
 
+  /** Whether this engine sent a preflight before the actual request (not for a simple one). */
+  private boolean preflighted;
+
   private EngineVerdict run(PreflightPlan plan, Exchange preflight, Exchange actual) {
     Integer cacheSeconds = null;
+    preflighted = preflight != null && plan.preflightNeeded();
     // Engines differ on which requests need a preflight (Chromium drops a script-set User-Agent
     // and safelists some client hints; Firefox counts bytes >= 0x80 and judges a repeated name
     // line by line): an engine that would send none never sees the recorded preflight.
@@ -236,7 +240,12 @@ final class EngineGrader {
     boolean actual = kind == Block.Kind.ACTUAL_ALLOW_ORIGIN;
     Cause cause =
         Causes.allowOrigin(
-            result, actual, request, value, AllowOriginCheck.credentialsValue(headers));
+            result,
+            actual,
+            preflighted,
+            request,
+            value,
+            AllowOriginCheck.credentialsValue(headers));
     if (result == AllowOriginCheck.Result.MISSING && !actual && !hasAnyAllowHeader(headers)) {
       cause = refineMissing(response, cause);
     }

@@ -18,9 +18,15 @@ public final class Reports {
   }
 
   public static ReportRenderer renderer(ReportFormat format, boolean color, RunNotes notes) {
+    return renderer(format, color, notes, TableLayout.DEFAULT);
+  }
+
+  /** As above, the table laid out for a terminal of {@code layout.width()} columns. */
+  public static ReportRenderer renderer(
+      ReportFormat format, boolean color, RunNotes notes, TableLayout layout) {
     ReportRenderer inner =
         switch (format) {
-          case TABLE -> new TableReport(color, notes);
+          case TABLE -> new TableReport(color, notes, layout);
           case MARKDOWN -> new MarkdownReport(notes);
           case JSON -> new JsonReport(notes);
           case JUNIT -> new JunitReport(notes);

@@ -35,11 +35,23 @@ final class RowView {
     return result.status().name();
   }
 
+  /**
+   * The status the row shows: the preflight's, or the actual request's of a simple one; with both a
+   * preflight and an actual request, both, as PREFLIGHT/ACTUAL (204/401).
+   */
   static String status(AuditResult result) {
     Exchange exchange = result.mainExchange();
     if (exchange == null) {
       return "–";
     }
+    String main = status(exchange);
+    if (result.preflight() != null && result.actual() != null) {
+      return main + "/" + status(result.actual());
+    }
+    return main;
+  }
+
+  private static String status(Exchange exchange) {
     if (exchange.error() != null) {
       return exchange.error().kind().name();
     }

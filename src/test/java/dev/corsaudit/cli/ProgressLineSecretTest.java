@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The progress line (stderr on a terminal) names the slowest host without userinfo. */
+/** The progress line (stderr on a terminal) names the slowest provider by id, never its URL. */
 class ProgressLineSecretTest {
 
   @Test
@@ -51,7 +51,7 @@ class ProgressLineSecretTest {
             Instant.EPOCH,
             1234);
     StringWriter err = new StringWriter();
-    ProgressLine line = new ProgressLine(new PrintWriter(err));
+    ProgressLine line = new ProgressLine(new PrintWriter(err), 200, 8);
     line.started(1);
     line.finished(
         AuditResult.graded(
@@ -66,7 +66,9 @@ class ProgressLineSecretTest {
             preflight,
             null,
             dev.corsaudit.grade.Grader.grade(request, preflight, null)));
-    assertTrue(err.toString().contains("slowest: api.example.com:8443 1234 ms"), err.toString());
+    line.clear();
+    // The provider's id, not its URL: no userinfo, and no replica port either.
+    assertTrue(err.toString().contains("slowest: p 1234 ms"), err.toString());
     assertFalse(err.toString().contains("CANARY"), err.toString());
   }
 }
