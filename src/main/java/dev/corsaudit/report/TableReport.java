@@ -112,34 +112,37 @@ final class TableReport implements ReportRenderer {
       text.append("\n\n");
     }
     text.append(wrap(summary(run), width, 2)).append("\n\n");
+    shrink(rows, widths, width, browser);
     int lastStart = 0;
     for (int i = 0; i < widths.length - 1; i++) {
       lastStart += widths[i] + 2;
     }
-    // The last column wraps under itself; on a narrow terminal, under the row number instead.
-    int hang = lastStart <= width - 20 ? lastStart : 3;
+    // The last column wraps under itself when it has room, else it goes on its own line.
+    int lastRoom = width - lastStart;
     for (int r = 0; r < rows.size(); r++) {
       String[] row = rows.get(r);
-      StringBuilder line = new StringBuilder();
-      StringBuilder plain = new StringBuilder();
-      for (int i = 0; i < row.length - 1; i++) {
-        String padded = pad(row[i], widths[i]) + "  ";
-        line.append(i == 5 && r > 0 ? paint(row[i], pad(row[i], widths[i])) + "  " : padded);
-        plain.append(padded);
-      }
       String last = row[row.length - 1];
-      if (plain.length() + last.length() <= width) {
-        text.append((line + last).stripTrailing()).append('\n');
-      } else {
-        // Keep the row's first line within the width: the last cell continues below it.
-        String wrapped = wrap(" ".repeat(plain.length()) + last, width, hang);
-        int room = Math.max(0, width - plain.length());
-        if (plain.length() > width || room < 8) {
-          text.append(line.toString().stripTrailing()).append('\n');
-          text.append(wrap(" ".repeat(hang) + last, width, hang)).append('\n');
-        } else {
-          text.append(line).append(wrapped.substring(plain.length())).append('\n');
+      boolean ownLine = !last.isEmpty() && lastRoom < Math.min(last.length(), 20);
+      List<List<String>> cells = new ArrayList<>();
+      for (int i = 0; i < row.length - 1; i++) {
+        cells.add(cellLines(row[i], widths[i]));
+      }
+      cells.add(ownLine ? List.of("") : cellLines(last, Math.max(1, lastRoom)));
+      int height = cells.stream().mapToInt(List::size).max().orElse(1);
+      for (int k = 0; k < height; k++) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < row.length; i++) {
+          List<String> cell = cells.get(i);
+          String part = k < cell.size() ? cell.get(k) : "";
+          String padded = i == row.length - 1 ? part : pad(part, widths[i]) + "  ";
+          boolean verdict = i == 5 && r > 0 && k == 0;
+          line.append(
+              verdict ? paint(row[i], part) + " ".repeat(widths[i] - part.length() + 2) : padded);
         }
+        text.append(line.toString().stripTrailing()).append('\n');
+      }
+      if (ownLine) {
+        text.append(wrap("    " + last, width, 4)).append('\n');
       }
       if (r > 0) {
         AuditResult result = shownRows.get(r - 1);
@@ -163,6 +166,7 @@ final class TableReport implements ReportRenderer {
     }
     for (Map.Entry<String, List<String>> skipped : folded.entrySet()) {
       List<String> ids = skipped.getValue();
+      List<String> distinct = ids.stream().distinct().toList();
       text.append('\n')
           .append(
               wrap(
@@ -171,7 +175,7 @@ final class TableReport implements ReportRenderer {
                       + " skipped ("
                       + Escape.terminal(skipped.getKey())
                       + "): "
-                      + Escape.terminal(String.join(", ", ids))
+                      + Escape.terminal(String.join(", ", distinct))
                       + "; --show-skipped lists them",
                   width,
                   2))
@@ -204,7 +208,7 @@ final class TableReport implements ReportRenderer {
                         + label
                         + Escape.terminal(cause.message()),
                     width,
-                    3))
+                    Integer.toString(n).length() + 2))
             .append('\n');
         text.append(wrap("   fix: " + Escape.terminal(cause.fix()), width, 8)).append('\n');
       }
@@ -238,6 +242,58 @@ final class TableReport implements ReportRenderer {
       }
     }
     out.write(text.toString());
+  }
+
+  /**
+   * On a narrow terminal, the widest of PROVIDER, PROFILE and ORIGIN lose columns (their cells wrap
+   * within the column) until the columns before the last leave room for a cause; a cause that still
+   * does not fit goes on its own line.
+   */
+  private static void shrink(List<String[]> rows, int[] widths, int width, boolean browser) {
+    // (column, narrowest) in the order they give way: the provider id (it wraps at its path)
+    // first, the origin last, so the origin people typed stays readable.
+    // {column, narrowest, room left for the cause}: the origin gives way only when the row
+    // cannot fit at all (the cause then has its own line).
+    int[][] order =
+        browser
+            ? new int[][] {{1, 16, 14}, {6, 12, 14}, {2, 13, 14}, {1, 12, 14}, {3, 14, 0}}
+            : new int[][] {{1, 16, 14}, {2, 13, 14}, {1, 12, 14}, {3, 14, 0}};
+    for (int[] step : order) {
+      while (prefixWidth(widths) > width - step[2] && widths[step[0]] > step[1]) {
+        widths[step[0]]--;
+      }
+    }
+  }
+
+  /** A cell broken into lines of at most {@code width}: after a space, '/' or '-' if it can. */
+  static List<String> cellLines(String cell, int width) {
+    List<String> lines = new ArrayList<>();
+    String rest = cell;
+    while (rest.length() > width) {
+      int cut = -1;
+      for (int i = Math.min(width, rest.length() - 1); i > width / 3; i--) {
+        char c = rest.charAt(i - 1);
+        if (c == ' ' || c == '/' || c == '-' || c == '_' || c == '.' || c == ':') {
+          cut = i;
+          break;
+        }
+      }
+      if (cut < 0) {
+        cut = width;
+      }
+      lines.add(rest.substring(0, cut).stripTrailing());
+      rest = rest.substring(cut).stripLeading();
+    }
+    lines.add(rest);
+    return lines;
+  }
+
+  private static int prefixWidth(int[] widths) {
+    int total = 0;
+    for (int i = 0; i < widths.length - 1; i++) {
+      total += widths[i] + 2;
+    }
+    return total;
   }
 
   /**
