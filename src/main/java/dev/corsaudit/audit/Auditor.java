@@ -47,6 +47,58 @@ final class Auditor {
     return futures;
   }
 
+  /**
+   * Runs every target, handing each result to {@code done} as it finishes, with at most {@code
+   * window} rows started and not yet finished: the rows' results are never all held at once.
+   */
+  void stream(
+      List<AuditTarget> targets, int window, java.util.function.Consumer<AuditResult> done) {
+    listener.started(targets.size());
+    java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(window);
+    java.util.concurrent.CountDownLatch finished =
+        new java.util.concurrent.CountDownLatch(targets.size());
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    for (AuditTarget target : targets) {
+      slots.acquireUninterruptibly();
+      if (failure.get() != null) {
+        break;
+      }
+      audit(target)
+          .whenComplete(
+              (result, error) -> {
+                try {
+                  if (error != null) {
+                    failure.compareAndSet(null, error);
+                  } else {
+                    done.accept(told(result));
+                  }
+                } catch (RuntimeException e) {
+                  failure.compareAndSet(null, e);
+                } finally {
+                  slots.release();
+                  finished.countDown();
+                }
+              });
+    }
+    Throwable failed = failure.get();
+    if (failed == null) {
+      try {
+        finished.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      failed = failure.get();
+    }
+    if (failed instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failed != null) {
+      throw new IllegalStateException(failed);
+    }
+  }
+
   private AuditResult told(AuditResult result) {
     listener.finished(result);
     return result;

@@ -16,10 +16,12 @@ import java.util.Map;
 public record ReportDocument(
     Tool tool,
     int schemaVersion,
-    String generatedAt,
     boolean replicas,
-    Summary summary,
+    boolean insecure,
     List<Row> results,
+    String generatedAt,
+    Boolean complete,
+    Summary summary,
     boolean securityProbed,
     List<Finding> findings) {
 
@@ -29,6 +31,8 @@ public record ReportDocument(
   public ReportDocument {
     results = results == null ? List.of() : List.copyOf(results);
     findings = findings == null ? List.of() : List.copyOf(findings);
+    // Reports made before the field existed were complete runs.
+    complete = complete == null ? Boolean.TRUE : complete;
   }
 
   /** What wrote the report. */
