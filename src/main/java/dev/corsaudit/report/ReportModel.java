@@ -98,6 +98,17 @@ public final class ReportModel {
                         p.engines().stream().map(Engine::key).toList(), exchange(p.exchange())))
             .toList(),
         exchange(result.actual()),
+        result.redirects().stream()
+            .map(
+                hop ->
+                    new ReportDocument.Redirect(
+                        hop.request().url(),
+                        hop.request().method(),
+                        hop.request().origin(),
+                        pairs(hop.request().headers()),
+                        exchange(hop.preflight()),
+                        exchange(hop.response())))
+            .toList(),
         provider.notes(),
         provider.models(),
         provider.tracking(),

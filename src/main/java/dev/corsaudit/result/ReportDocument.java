@@ -66,6 +66,7 @@ public record ReportDocument(
       Exchange preflight,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EnginePreflight> enginePreflights,
       Exchange actual,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Redirect> redirects,
       String notes,
       List<String> models,
       List<String> tracking,
@@ -87,6 +88,19 @@ public record ReportDocument(
   /** One engine's verdict. */
   public record Engine(
       String verdict, List<Cause> causes, String consoleMessage, Integer preflightCacheSeconds) {}
+
+  /**
+   * A request fetch() made after a redirect of the actual request: where, how, with which Origin
+   * ("null" once tainted), its own preflight (or null) and its response (null when that preflight
+   * failed).
+   */
+  public record Redirect(
+      String url,
+      String method,
+      String origin,
+      List<List<String>> requestHeaders,
+      Exchange preflight,
+      Exchange response) {}
 
   /** A preflight only some engines send (see {@link dev.corsaudit.result.EnginePreflight}). */
   public record EnginePreflight(List<String> engines, Exchange exchange) {}
