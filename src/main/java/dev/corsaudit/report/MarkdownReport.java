@@ -6,6 +6,7 @@ import dev.corsaudit.grade.Cause;
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.EngineVerdict;
 import dev.corsaudit.grade.Outcome;
+import dev.corsaudit.grade.RedirectHop;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.PreflightPlan;
@@ -202,6 +203,16 @@ final class MarkdownReport implements ReportRenderer {
           md.append("- ").append(Escape.code("Vary: " + vary)).append("\n");
         }
       }
+      for (RedirectHop hop : result.redirects()) {
+        md.append("- **Redirected to:** ")
+            .append(
+                Escape.code(hop.request().method() + " " + Redactor.redactUrl(hop.request().url())))
+            .append(" (Origin: ")
+            .append(Escape.code(hop.request().origin()))
+            .append(") → ")
+            .append(Escape.markdownText(hopStatus(hop)))
+            .append('\n');
+      }
       md.append("- **Verdict:** ").append(badge(result)).append('\n');
       for (Cause cause : result.verdict().causes()) {
         md.append("- **Issue (")
@@ -298,6 +309,18 @@ final class MarkdownReport implements ReportRenderer {
           .append(" |\n");
     }
     md.append('\n');
+  }
+
+  private static String hopStatus(RedirectHop hop) {
+    Exchange shown = hop.response() != null ? hop.response() : hop.preflight();
+    String what = hop.response() != null ? "" : "preflight ";
+    if (shown == null) {
+      return "not sent";
+    }
+    if (shown.error() != null) {
+      return what + "no response (" + shown.error().kind() + ": " + shown.error().message() + ")";
+    }
+    return what + RowView.statusWithReason(shown.response());
   }
 
   static String cacheLine(AuditResult result) {

@@ -3,6 +3,7 @@ package dev.corsaudit.result;
 import dev.corsaudit.browser.BrowserConfirmation;
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.EngineVerdict;
+import dev.corsaudit.grade.RedirectHop;
 import dev.corsaudit.grade.Verdict;
 import dev.corsaudit.model.Exchange;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.List;
  * @param confirmation what a real browser did with the same fetch(), or null when not asked
  * @param enginePreflights preflights other engines sent that differ from the top engine's (most
  *     rows have none)
+ * @param redirects the requests fetch() made after {@code actual} was redirected, in order (the
+ *     last one's response is what the page got)
  */
 public record AuditResult(
     AuditTarget target,
@@ -24,13 +27,15 @@ public record AuditResult(
     Exchange actual,
     Verdict verdict,
     BrowserConfirmation confirmation,
-    List<EnginePreflight> enginePreflights) {
+    List<EnginePreflight> enginePreflights,
+    List<RedirectHop> redirects) {
 
   /** Why an interrupted row has no verdict. */
   public static final String UNFINISHED_REASON = "not finished: the run was interrupted";
 
   public AuditResult {
     enginePreflights = enginePreflights == null ? List.of() : List.copyOf(enginePreflights);
+    redirects = redirects == null ? List.of() : List.copyOf(redirects);
     if ((verdict == null) == status.graded()) {
       throw new IllegalArgumentException(status + " row with verdict " + verdict);
     }
@@ -38,7 +43,7 @@ public record AuditResult(
 
   public static AuditResult graded(
       AuditTarget target, Exchange preflight, Exchange actual, Verdict verdict) {
-    return graded(target, preflight, List.of(), actual, verdict);
+    return graded(target, preflight, List.of(), actual, List.of(), verdict);
   }
 
   public static AuditResult graded(
@@ -46,6 +51,7 @@ public record AuditResult(
       Exchange preflight,
       List<EnginePreflight> enginePreflights,
       Exchange actual,
+      List<RedirectHop> redirects,
       Verdict verdict) {
     return new AuditResult(
         target,
@@ -54,20 +60,29 @@ public record AuditResult(
         actual,
         verdict,
         null,
-        enginePreflights);
+        enginePreflights,
+        redirects);
   }
 
   public static AuditResult skipped(AuditTarget target) {
-    return new AuditResult(target, RowStatus.SKIPPED, null, null, null, null, List.of());
+    return new AuditResult(target, RowStatus.SKIPPED, null, null, null, null, List.of(), List.of());
   }
 
   public static AuditResult unfinished(AuditTarget target) {
-    return new AuditResult(target, RowStatus.UNFINISHED, null, null, null, null, List.of());
+    return new AuditResult(
+        target, RowStatus.UNFINISHED, null, null, null, null, List.of(), List.of());
   }
 
   public AuditResult withConfirmation(BrowserConfirmation browserConfirmation) {
     return new AuditResult(
-        target, status, preflight, actual, verdict, browserConfirmation, enginePreflights);
+        target,
+        status,
+        preflight,
+        actual,
+        verdict,
+        browserConfirmation,
+        enginePreflights,
+        redirects);
   }
 
   /** Why the row has no verdict (skipped or unfinished), or null for a graded row. */
