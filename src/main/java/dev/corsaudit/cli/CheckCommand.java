@@ -124,7 +124,8 @@ public final class CheckCommand implements Callable<Integer> {
     AuditRun run;
     if (formatOptions.streams() && before == null && browser == null) {
       // JSON goes out row by row as the run goes on: any number of rows in bounded memory.
-      try (AuditSession session = AuditSession.open(request, displayOptions.progress())) {
+      try (AuditSession session =
+          AuditSession.open(request, displayOptions.progress(request.probe().concurrency()))) {
         run = formatOptions.stream(session, request.replicas(), spec.commandLine().getErr());
       }
     } else {
