@@ -11,6 +11,7 @@ import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.UserException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,13 +32,17 @@ public final class TargetOptions {
   CommandSpec spec;
 
   static final String DEFAULT_PROVIDERS = "providers.yaml";
+  static final String PROVIDERS_ENV = "CORS_AUDIT_PROVIDERS";
   static final String URL_MODE_ORIGIN = "https://example.com";
   private static final String URL_PROFILE = "command-line";
 
   @Option(
       names = "--providers",
       paramLabel = "FILE",
-      description = "Providers file (default: ./providers.yaml, else the copy built into the jar).")
+      description =
+          "Providers file, or - for standard input (default: $CORS_AUDIT_PROVIDERS, else"
+              + " ./providers.yaml, else the copy built into cors-audit). The file used is said"
+              + " on stderr.")
   Path providersFile;
 
   @Option(
@@ -108,13 +113,59 @@ public final class TargetOptions {
       return urlModeFile();
     }
     Path path = providersFile;
+    String from = "--providers";
+    if (path == null) {
+      String env = Terminal.env.get(PROVIDERS_ENV);
+      if (env != null && !env.isBlank()) {
+        path = Path.of(env);
+        from = PROVIDERS_ENV;
+      }
+    }
+    if (path != null && path.toString().equals("-")) {
+      return stdinFile();
+    }
     if (path == null && Files.exists(Path.of(DEFAULT_PROVIDERS))) {
       path = Path.of(DEFAULT_PROVIDERS);
+      from = null;
     }
     if (path != null) {
-      return ProvidersLoader.load(path);
+      ProvidersFile file = ProvidersLoader.load(path);
+      if (from != null && !from.equals("--providers")) {
+        // Named on the command line, or the documented ./providers.yaml, needs no echo; found
+        // through the environment, it is said once.
+        said("providers: " + path + " (from " + from + ")");
+      }
+      return file;
     }
-    return builtinFile();
+    ProvidersFile builtin = builtinFile();
+    said("providers: the copy built into cors-audit (no ./providers.yaml here)");
+    return builtin;
+  }
+
+  /** Which providers file is used, said once on stderr when it is not the one the user sees. */
+  private void said(String line) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("cors-audit: " + line);
+    err.flush();
+  }
+
+  private static ProvidersFile stdinFile() {
+    try {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      InputStream in = System.in;
+      byte[] buffer = new byte[8192];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        bytes.write(buffer, 0, n);
+        if (bytes.size() > dev.corsaudit.model.YamlNode.MAX_BYTES) {
+          throw new UserException(
+              "standard input is larger than 10 MiB; providers files are limited to 10 MiB");
+        }
+      }
+      return ProvidersLoader.parse(
+          "(stdin)", new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UserException("cannot read standard input: " + e.getMessage());
+    }
   }
 
   TargetSelection selection(List<String> only) {

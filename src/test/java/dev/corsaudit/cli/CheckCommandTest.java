@@ -280,6 +280,34 @@ class CheckCommandTest {
   }
 
   @Test
+  void theProvidersFileUsedIsSaidOnceUnlessNamed(@TempDir Path dir) throws IOException {
+    CliRun implicit = CliRun.of("check", "--replicas", "--only", "azure", "-q");
+    assertEquals("", implicit.err(), "./providers.yaml is the documented default");
+    Path file = dir.resolve("p.yaml");
+    Files.writeString(
+        file,
+        "providers:\n  - id: azure\n    base_url: https://a.example/v1\n    replica: azure\n");
+    CliRun named = CliRun.of("check", "--replicas", "--providers", file.toString(), "-q");
+    assertEquals("", named.err());
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(file)));
+      CliRun piped = CliRun.of("check", "--replicas", "--providers", "-", "-q", "-f", "json");
+      assertEquals(0, piped.code(), piped.err());
+      assertTrue(piped.out().contains("\"azure\""), piped.out());
+    } finally {
+      System.setIn(stdin);
+    }
+    Terminal.env = java.util.Map.of(TargetOptions.PROVIDERS_ENV, file.toString());
+    try {
+      CliRun env = CliRun.of("check", "--replicas", "-q");
+      assertEquals("cors-audit: providers: " + file + " (from CORS_AUDIT_PROVIDERS)\n", env.err());
+    } finally {
+      Terminal.env = System.getenv();
+    }
+  }
+
+  @Test
   void anOriginWithAPathSuggestsTheOrigin() {
     CliRun run = CliRun.of("check", "--replicas", "--origin", "https://app.example.com/chat?x=1");
     assertEquals(2, run.code());
