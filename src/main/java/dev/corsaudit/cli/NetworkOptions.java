@@ -48,6 +48,15 @@ public final class NetworkOptions {
   boolean insecure;
 
   @Option(
+      names = "--cacert",
+      paramLabel = "FILE",
+      description =
+          "Also trust the CA certificates in this PEM file (repeatable), e.g. a corporate proxy's"
+              + " that intercepts TLS. Proxies come from HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and"
+              + " NO_PROXY (lower case first, as curl); loopback is never proxied.")
+  java.util.List<java.nio.file.Path> caCerts = new java.util.ArrayList<>();
+
+  @Option(
       names = "--user-agent",
       paramLabel = "UA",
       description = "User-Agent of the preflight (default: a desktop Chrome's).")
@@ -67,6 +76,25 @@ public final class NetworkOptions {
         .withTimeout(timeout)
         .withDeadline(deadline)
         .withConnectRetries(retries)
-        .withInsecure(insecure);
+        .withInsecure(insecure)
+        .withRoute(route());
+  }
+
+  private dev.corsaudit.probe.NetworkRoute route() {
+    dev.corsaudit.probe.NetworkRoute route =
+        new dev.corsaudit.probe.NetworkRoute(Terminal.env, caCerts);
+    for (java.nio.file.Path file : caCerts) {
+      if (!java.nio.file.Files.isReadable(file)) {
+        throw new dev.corsaudit.model.UserException(
+            "--cacert " + file + ": no such file, or it cannot be read");
+      }
+    }
+    try {
+      route.sslContext();
+    } catch (IllegalArgumentException e) {
+      throw new dev.corsaudit.model.UserException(
+          "--cacert: " + e.getMessage() + "; give PEM files (-----BEGIN CERTIFICATE-----)");
+    }
+    return route;
   }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param deadline the whole run's budget, or null; requests not started in time become TIMEOUT
  * @param insecure accept any TLS certificate (opt-in, for test servers)
  * @param bodyHeadBytes how much of a body to keep as evidence
+ * @param route the proxies and extra CA certificates
  */
 public record ProbeOptions(
     int concurrency,
@@ -21,44 +22,86 @@ public record ProbeOptions(
     int connectRetries,
     Duration deadline,
     boolean insecure,
-    int bodyHeadBytes) {
+    int bodyHeadBytes,
+    NetworkRoute route) {
 
   public static ProbeOptions defaults() {
-    return new ProbeOptions(32, 8, Duration.ofSeconds(10), 1, null, false, 4096);
+    return new ProbeOptions(
+        32, 8, Duration.ofSeconds(10), 1, null, false, 4096, NetworkRoute.DIRECT);
   }
 
   public ProbeOptions withConcurrency(int value) {
     return new ProbeOptions(
-        value, perHostConcurrency, timeout, connectRetries, deadline, insecure, bodyHeadBytes);
+        value,
+        perHostConcurrency,
+        timeout,
+        connectRetries,
+        deadline,
+        insecure,
+        bodyHeadBytes,
+        route);
   }
 
   public ProbeOptions withPerHostConcurrency(int value) {
     return new ProbeOptions(
-        concurrency, value, timeout, connectRetries, deadline, insecure, bodyHeadBytes);
+        concurrency, value, timeout, connectRetries, deadline, insecure, bodyHeadBytes, route);
   }
 
   public ProbeOptions withTimeout(Duration value) {
     return new ProbeOptions(
-        concurrency, perHostConcurrency, value, connectRetries, deadline, insecure, bodyHeadBytes);
+        concurrency,
+        perHostConcurrency,
+        value,
+        connectRetries,
+        deadline,
+        insecure,
+        bodyHeadBytes,
+        route);
   }
 
   public ProbeOptions withConnectRetries(int value) {
     return new ProbeOptions(
-        concurrency, perHostConcurrency, timeout, value, deadline, insecure, bodyHeadBytes);
+        concurrency, perHostConcurrency, timeout, value, deadline, insecure, bodyHeadBytes, route);
   }
 
   public ProbeOptions withDeadline(Duration value) {
     return new ProbeOptions(
-        concurrency, perHostConcurrency, timeout, connectRetries, value, insecure, bodyHeadBytes);
+        concurrency,
+        perHostConcurrency,
+        timeout,
+        connectRetries,
+        value,
+        insecure,
+        bodyHeadBytes,
+        route);
   }
 
   public ProbeOptions withInsecure(boolean value) {
     return new ProbeOptions(
-        concurrency, perHostConcurrency, timeout, connectRetries, deadline, value, bodyHeadBytes);
+        concurrency,
+        perHostConcurrency,
+        timeout,
+        connectRetries,
+        deadline,
+        value,
+        bodyHeadBytes,
+        route);
   }
 
   public ProbeOptions withBodyHeadBytes(int value) {
     return new ProbeOptions(
-        concurrency, perHostConcurrency, timeout, connectRetries, deadline, insecure, value);
+        concurrency, perHostConcurrency, timeout, connectRetries, deadline, insecure, value, route);
+  }
+
+  public ProbeOptions withRoute(NetworkRoute value) {
+    return new ProbeOptions(
+        concurrency,
+        perHostConcurrency,
+        timeout,
+        connectRetries,
+        deadline,
+        insecure,
+        bodyHeadBytes,
+        value);
   }
 }

@@ -67,6 +67,12 @@ public final class Prober implements AutoCloseable {
             .executor(executor);
     if (options.insecure()) {
       builder.sslContext(trustAll());
+    } else if (!options.route().caCerts().isEmpty()) {
+      builder.sslContext(options.route().sslContext());
+    }
+    if (options.route().selector() != null) {
+      builder.proxy(options.route().selector());
+      proxyAuthentication(builder, options.route());
     }
     this.client = builder.build();
     this.limiter = new ConcurrencyLimiter(options.concurrency(), options.perHostConcurrency());
@@ -275,6 +281,35 @@ public final class Prober implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  /** user:password in a proxy URL answers the proxy's Basic challenge, for CONNECT too. */
+  private static void proxyAuthentication(HttpClient.Builder builder, NetworkRoute route) {
+    String info = route.proxyUserInfo("https");
+    if (info == null) {
+      info = route.proxyUserInfo("http");
+    }
+    if (info == null || !info.contains(":")) {
+      return;
+    }
+    // The JDK refuses Basic for CONNECT tunnels unless this is cleared (curl sends it).
+    System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+    String user =
+        java.net.URLDecoder.decode(
+            info.substring(0, info.indexOf(':')), java.nio.charset.StandardCharsets.UTF_8);
+    char[] password =
+        java.net.URLDecoder.decode(
+                info.substring(info.indexOf(':') + 1), java.nio.charset.StandardCharsets.UTF_8)
+            .toCharArray();
+    builder.authenticator(
+        new java.net.Authenticator() {
+          @Override
+          protected java.net.PasswordAuthentication getPasswordAuthentication() {
+            return getRequestorType() == RequestorType.PROXY
+                ? new java.net.PasswordAuthentication(user, password)
+                : null;
+          }
+        });
   }
 
   /** --insecure: accept any certificate and any host name (opt-in, for test servers). */

@@ -32,6 +32,58 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsErrorsTest {
 
   @TempDir Path dir;
+  private Path lastStore;
+
+  /** The last server's certificate as a PEM file (what --cacert takes). */
+  private Path exportPem() throws Exception {
+    Path pem = dir.resolve("ca-" + System.nanoTime() + ".pem");
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    Process p =
+        new ProcessBuilder(
+                keytool,
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "server",
+                "-keystore",
+                lastStore.toString(),
+                "-storepass",
+                "changeit",
+                "-file",
+                pem.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), output);
+    return pem;
+  }
+
+  private static Exchange sendTrusting(String url, Path pem) {
+    ProbeOptions options =
+        ProbeOptions.defaults()
+            .withTimeout(Duration.ofSeconds(5))
+            .withConnectRetries(0)
+            .withRoute(new NetworkRoute(java.util.Map.of(), List.of(pem)));
+    try (Prober prober = new Prober(options)) {
+      return prober
+          .send(
+              new PlannedRequest(
+                  "OPTIONS", url, List.of(new HeaderLine("Origin", "https://a.example")), null))
+          .join();
+    }
+  }
+
+  @Test
+  void anAddedCaIsTrusted() throws Exception {
+    try (ServerSocket server = tlsServer("-1d", 30)) {
+      Exchange exchange =
+          sendTrusting("https://127.0.0.1:" + server.getLocalPort() + "/v1", exportPem());
+      // Trusted now: the handshake passes and the (silent) server closes the connection.
+      assertTrue(
+          exchange.error() == null || exchange.error().kind() != NetworkErrorKind.TLS,
+          String.valueOf(exchange.error()));
+    }
+  }
 
   private static Exchange send(String url) {
     ProbeOptions options =
@@ -48,6 +100,7 @@ class TlsErrorsTest {
   /** A loopback TLS server with a fresh self-signed certificate, valid from startDate for days. */
   private ServerSocket tlsServer(String startDate, int days) throws Exception {
     Path store = dir.resolve("server-" + System.nanoTime() + ".p12");
+    lastStore = store;
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
     Process p =
         new ProcessBuilder(
