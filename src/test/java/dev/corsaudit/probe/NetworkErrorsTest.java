@@ -152,10 +152,12 @@ class NetworkErrorsTest {
         "too large"
       })
   void protocolWords(String word) {
+    NetworkError error =
+        NetworkErrors.classify(new IOException("x " + word + " y"), HTTP, Duration.ofSeconds(1));
+    assertEquals(NetworkErrorKind.PROTOCOL, error.kind());
     assertEquals(
-        NetworkErrorKind.PROTOCOL,
-        NetworkErrors.classify(new IOException("x " + word + " y"), HTTP, Duration.ofSeconds(1))
-            .kind());
+        "api.example:8080 sent an invalid HTTP response (x " + word + " y): check it with curl -v",
+        error.message());
   }
 
   @Test
