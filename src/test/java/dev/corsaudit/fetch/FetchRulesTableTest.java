@@ -130,7 +130,8 @@ class FetchRulesTableTest {
         "text/plai|false",
         "''|false",
         "text/plain/x|false",
-        "multipart/form-data2|false"
+        "multipart/form-data2|false",
+        "te;xt/plain|false"
       })
   void contentType(String value, boolean safelisted) {
     assertEquals(safelisted, HeaderSafelist.isSafelisted("Content-Type", value), "[" + value + "]");
@@ -174,7 +175,10 @@ class FetchRulesTableTest {
         "bits=0-|false",
         "bytes=|false",
         "bytes=99999999999999999999-|false",
-        "bytes=0123-0200|true"
+        "bytes=0123-0200|true",
+        "bytes=+5-|false",
+        "bytes=0-+5|false",
+        "bytes=5-+|false"
       })
   void range(String value, boolean safelisted) {
     assertEquals(safelisted, HeaderSafelist.isSafelisted("Range", value), value);
@@ -296,7 +300,9 @@ class FetchRulesTableTest {
         "http://[::1]:3000|http://[::1]:8000/x|same-site",
         "null|https://api.example.com/x|cross-site",
         "https://a.example.com|not a url|cross-site",
-        "file:///tmp|https://api.example.com/x|cross-site"
+        "file:///tmp|https://api.example.com/x|cross-site",
+        "https://a.example.com|mailto:a@example.com|cross-site",
+        "http://[::ffff:1.2.3.4]|http://[::ffff:9.9.3.4]:81/x|cross-site"
       })
   void secFetchSite(String origin, String url, String site) {
     assertEquals(site, SecFetchSite.of(origin, url));
