@@ -390,6 +390,25 @@ class RunDiffTest {
   }
 
   @Test
+  void causesAndHeadersKeptOnBothSidesAreNeitherNewNorGone() {
+    Row before =
+        row("p")
+            .verdict("FAIL")
+            .because("A", "B")
+            .preflight(ok(204, "Vary", "Origin", "Access-Control-Allow-Methods", "GET"));
+    Row after =
+        row("p")
+            .verdict("FAIL")
+            .because("B", "C")
+            .preflight(ok(204, "Vary", "Origin", "Access-Control-Allow-Methods", "POST"));
+    RowChange change = only(before, after);
+    assertEquals(List.of("C"), change.addedCauses());
+    assertEquals(List.of("A"), change.removedCauses());
+    assertEquals(List.of("access-control-allow-methods: POST"), change.addedHeaders());
+    assertEquals(List.of("access-control-allow-methods: GET"), change.removedHeaders());
+  }
+
+  @Test
   void rowKeyReadsLikeTheReport() {
     assertEquals(
         "openrouter (fetch @ https://a.example)",

@@ -131,7 +131,8 @@ class FetchRulesTableTest {
         "''|false",
         "text/plain/x|false",
         "multipart/form-data2|false",
-        "te;xt/plain|false"
+        "te;xt/plain|false",
+        "text;/plain|false"
       })
   void contentType(String value, boolean safelisted) {
     assertEquals(safelisted, HeaderSafelist.isSafelisted("Content-Type", value), "[" + value + "]");

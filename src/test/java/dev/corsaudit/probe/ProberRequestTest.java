@@ -144,6 +144,21 @@ class ProberRequestTest {
   }
 
   @Test
+  void bodyLongerThanTheHeadInSeveralReadsIsCut() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .body("0123456789".repeat(40))
+            .throttleBody(100, 10, TimeUnit.MILLISECONDS)
+            .build());
+    try (Prober prober = new Prober(FAST.withBodyHeadBytes(150))) {
+      Exchange exchange = prober.send(get("/long")).join();
+      assertEquals("0123456789".repeat(15), exchange.response().bodyHead());
+      assertTrue(exchange.response().bodyTruncated());
+    }
+  }
+
+  @Test
   void invalidUrlIsAProtocolErrorNotAnException() {
     try (Prober prober = new Prober(FAST)) {
       Exchange exchange =

@@ -79,6 +79,29 @@ class OriginCollapseTest {
   }
 
   @Test
+  void sameVerdictAndStatusWithOtherCausesIsNotCollapsed() throws IOException {
+    AuditRun full = ScenarioFixtures.run();
+    // Row 4 of the scenario fails on a mismatched origin; this one on a missing header.
+    var other =
+        ScenarioFixtures.row(
+            9,
+            full.results().get(3).target().provider(),
+            "fetch",
+            "https://e.example",
+            "POST",
+            ScenarioFixtures.FETCH,
+            ScenarioFixtures.response(
+                204, List.of(ScenarioFixtures.h("access-control-allow-origin", "*"))),
+            null);
+    AuditRun run =
+        new AuditRun("v", full.generatedAt(), false, List.of(full.results().get(3), other));
+    String md = render(ReportFormat.MARKDOWN, run);
+    assertEquals(2, summaryRows(md).size(), md);
+    // Not security-probed and no findings: no findings section.
+    assertFalse(md.contains("## Security"), md);
+  }
+
+  @Test
   void sameOriginTwiceIsNoVariantAndNotNamed() throws IOException {
     AuditRun full = ScenarioFixtures.run();
     AuditRun one = new AuditRun("v", full.generatedAt(), false, List.of(full.results().get(0)));

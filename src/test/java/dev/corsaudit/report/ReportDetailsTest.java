@@ -132,6 +132,28 @@ class ReportDetailsTest {
     }
   }
 
+  @Test
+  void tableOfRowsWithNothingToSayHasOneBlankLineBeforeTheSummary() throws IOException {
+    AuditRun scenario = ScenarioFixtures.run();
+    AuditRun quiet =
+        new AuditRun(
+            "v",
+            scenario.generatedAt(),
+            false,
+            List.of(scenario.results().get(5)),
+            List.of(),
+            false);
+    String table = render(ReportFormat.TABLE, false, quiet);
+    assertEquals(
+        "#  PROVIDER   PROFILE  ORIGIN             STATUS  VERDICT  CAUSE\n"
+            + "1  actual-ok  fetch    https://a.example  204     PASS\n"
+            + "\n"
+            + "1 endpoints: 1 pass, 0 fail, 0 error, 0 skipped\n",
+        table);
+    String colour = render(ReportFormat.TABLE, true, quiet);
+    assertFalse(colour.lines().findFirst().orElseThrow().contains("\u001b"), "header unpainted");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
