@@ -60,4 +60,13 @@ class ConvertersTest {
     assertEquals(2, run.code());
     assertTrue(run.err().contains("'soon' is not a duration"), run.err());
   }
+
+  @org.junit.jupiter.api.Test
+  void headerValuesLoseOnlyHttpWhitespace() {
+    HeaderConverter converter = new HeaderConverter();
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "a\u000bb\u0001", converter.convert("X-A: \ta\u000bb\u0001 \r\n").value());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "\u0001v", converter.convert("X-B:\u0001v").value(), "a leading control byte is kept");
+  }
 }
