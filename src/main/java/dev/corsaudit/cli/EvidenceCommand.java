@@ -44,8 +44,11 @@ import picocli.CommandLine.Spec;
       "  # With the actual request and the OpenAI SDK's headers",
       "  cors-audit evidence openrouter --actual --profile openai-sdk",
       "",
-      "  # Offline, against the built-in replica",
+      "  # Offline, against the built-in replica (the curl names the real endpoint)",
       "  cors-audit evidence nvidia-nim --replicas",
+      "",
+      "  # Any endpoint, without a providers file",
+      "  cors-audit evidence --url https://api.example.com/v1/chat/completions",
     })
 public final class EvidenceCommand implements Callable<Integer> {
 
@@ -53,8 +56,9 @@ public final class EvidenceCommand implements Callable<Integer> {
 
   @Parameters(
       index = "0",
+      arity = "0..1",
       paramLabel = "PROVIDER_ID",
-      description = "The provider's id in providers.yaml.")
+      description = "The provider's id in providers.yaml (or give --url URL instead).")
   String providerId;
 
   @Mixin TargetOptions targetOptions;
@@ -69,7 +73,7 @@ public final class EvidenceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AuditRequest request =
-        Audits.request(targetOptions, List.of(providerId), networkOptions)
+        Audits.request(targetOptions, only(), networkOptions)
             .withActual(actual, targetOptions.stream, System.getenv());
     PrintWriter out = spec.commandLine().getOut();
     // The api_key_env values are masked wherever a server echoes them.
@@ -87,6 +91,18 @@ public final class EvidenceCommand implements Callable<Integer> {
           "cannot write the evidence to standard output (disk full, or the reader went away)");
     }
     return ExitCodes.forRun(run);
+  }
+
+  private List<String> only() {
+    if (providerId == null && targetOptions.url == null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "name a PROVIDER_ID from providers.yaml, or give --url URL");
+    }
+    if (providerId != null && targetOptions.url != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "give a PROVIDER_ID or --url URL, not both");
+    }
+    return providerId == null ? List.of() : List.of(providerId);
   }
 
   private SecretMask extraSecrets = SecretMask.NONE;

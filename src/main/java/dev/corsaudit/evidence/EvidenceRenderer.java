@@ -12,6 +12,7 @@ import dev.corsaudit.grade.Verdict;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.RecordedResponse;
+import dev.corsaudit.model.SentRequest;
 import dev.corsaudit.policy.CorsPolicy;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.Escape;
@@ -62,17 +63,41 @@ public final class EvidenceRenderer {
         .append(recordedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
         .append(" with cors-audit ")
         .append(toolVersion);
-    if (!target.request().url().equals(target.probeUrl())) {
-      md.append(" against a local replica at ")
-          .append(Escape.code(Redactor.redactUrl(target.probeUrl())));
+    boolean replica = !target.request().url().equals(target.probeUrl());
+    if (replica) {
+      md.append(" against cors-audit's built-in replica of this provider");
     }
-    md.append("\n\n");
+    md.append("\n");
+    if (target.provider().notes() != null && !target.provider().notes().isBlank()) {
+      md.append("- **Notes:** ").append(text(target.provider().notes().strip())).append("\n");
+    }
+    for (String link : target.provider().tracking()) {
+      md.append("- **Tracking:** ").append(text(Redactor.redactUrl(link))).append("\n");
+    }
+    md.append("\n");
+    if (replica) {
+      md.append(
+          "> The answer below came from a replica (a loopback server replaying the provider's"
+              + " recorded answer), not from the real endpoint: rerun the curl command to see what"
+              + " the endpoint answers today.\n\n");
+    }
 
     Exchange exchange = result.preflight() != null ? result.preflight() : result.actual();
     if (exchange != null) {
+      // The replica's port is gone after the run: the command names the real endpoint.
+      SentRequest sent = exchange.request();
+      if (replica) {
+        sent =
+            new SentRequest(
+                sent.method(),
+                realUrl(sent.url(), target.probeUrl(), target.request().url()),
+                sent.httpVersion(),
+                sent.headers(),
+                sent.clientAddedHeaders());
+      }
       md.append(result.preflight() != null ? "**Preflight sent** " : "**Request sent** ");
-      md.append("(rerun it with curl):\n\n")
-          .append(Escape.fenced("sh", CurlCommand.of(exchange.request(), Redactor::redact)))
+      md.append(replica ? "(to the real endpoint with curl):\n\n" : "(rerun it with curl):\n\n")
+          .append(Escape.fenced("sh", CurlCommand.of(sent, Redactor::redact)))
           .append("\n");
       appendResponse(md, exchange);
     }
@@ -84,6 +109,11 @@ public final class EvidenceRenderer {
       }
     }
     return md.toString();
+  }
+
+  /** The sent URL with the replica's base swapped back for the real endpoint's. */
+  static String realUrl(String sent, String probeUrl, String realUrl) {
+    return sent.startsWith(probeUrl) ? realUrl + sent.substring(probeUrl.length()) : realUrl;
   }
 
   private static void appendResponse(StringBuilder md, Exchange exchange) {

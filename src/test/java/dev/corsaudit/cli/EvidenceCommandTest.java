@@ -16,7 +16,14 @@ class EvidenceCommandTest {
     CliRun run = CliRun.of("evidence", "nvidia-nim", "--replicas");
     assertEquals(1, run.code(), run.err());
     String md = run.out();
-    assertTrue(md.contains("curl -i --http1.1 -X OPTIONS 'http://127.0.0.1:"), md);
+    // The replica's port is gone after the run: the command names the real endpoint.
+    assertTrue(
+        md.contains(
+            "curl -i --http1.1 -X OPTIONS 'https://integrate.api.nvidia.com/v1/chat/completions'"),
+        md);
+    assertFalse(md.contains("127.0.0.1"), md);
+    assertTrue(md.contains("> The answer below came from a replica"), md);
+    assertTrue(md.contains("- **Tracking:** https://github.com/codexu/note-gen/issues/974"), md);
     assertTrue(md.contains("-H 'Access-Control-Request-Method: POST'"));
     assertTrue(md.contains("-H 'Access-Control-Request-Headers: authorization,content-type'"));
     assertTrue(md.contains("-H 'Origin: https://example.com'"));
@@ -49,6 +56,25 @@ class EvidenceCommandTest {
     assertTrue(run.out().contains("<!DOCTYPE html>"));
     assertTrue(run.out().contains("`SPA_FALLBACK`"));
     assertTrue(run.out().contains("**Suggested fix.**"));
+  }
+
+  @Test
+  void evidenceForAUrlNeedsNoId() throws Exception {
+    try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+      server.enqueue(
+          new mockwebserver3.MockResponse.Builder()
+              .code(204)
+              .addHeader("Access-Control-Allow-Origin", "*")
+              .build());
+      server.start();
+      CliRun run = CliRun.of("evidence", "--url", server.url("/v1/chat").toString(), "-q");
+      assertTrue(run.code() == 0 || run.code() == 1, run.code() + ": " + run.err());
+      assertTrue(run.out().contains("curl -i"), run.out());
+      assertTrue(run.out().contains("/v1/chat'"), run.out());
+    }
+    CliRun neither = CliRun.of("evidence");
+    assertEquals(2, neither.code());
+    assertTrue(neither.err().contains("name a PROVIDER_ID from providers.yaml, or give --url URL"));
   }
 
   @Test
