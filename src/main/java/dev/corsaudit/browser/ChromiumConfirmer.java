@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class ChromiumConfirmer extends RemoteBrowser {
 
-  static final String BINARY = "/usr/bin/chromium";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
 
@@ -31,16 +30,17 @@ final class ChromiumConfirmer extends RemoteBrowser {
   }
 
   static ChromiumConfirmer start() throws IOException {
-    if (!Files.isExecutable(Path.of(BINARY))) {
+    Path binary = BrowserBinaries.find("chromium", System.getenv("PATH"));
+    if (binary == null || !Files.isExecutable(binary)) {
       throw new IOException(
-          BINARY
-              + " is not installed; install Debian's chromium package (apt-get install chromium)");
+          binary == null ? BrowserBinaries.notFound("chromium") : binary + " is not executable");
     }
+    String executable = binary.toString();
     Path profile = Files.createTempDirectory("cors-audit-chromium");
     BrowserProcess process =
         BrowserProcess.start(
             List.of(
-                BINARY,
+                executable,
                 "--headless",
                 "--no-sandbox",
                 "--disable-gpu",

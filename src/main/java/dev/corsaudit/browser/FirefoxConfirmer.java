@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  */
 final class FirefoxConfirmer extends RemoteBrowser {
 
-  static final String BINARY = "/usr/bin/firefox-esr";
   private static final Duration TIMEOUT = Duration.ofSeconds(45);
   private static final Pattern LISTENING =
       Pattern.compile("WebDriver BiDi listening on (ws://\\S+)");
@@ -53,17 +52,18 @@ final class FirefoxConfirmer extends RemoteBrowser {
   }
 
   static FirefoxConfirmer start() throws IOException {
-    if (!Files.isExecutable(Path.of(BINARY))) {
+    Path binary = BrowserBinaries.find("firefox", System.getenv("PATH"));
+    if (binary == null || !Files.isExecutable(binary)) {
       throw new IOException(
-          BINARY
-              + " is not installed; install Debian's firefox-esr package (apt-get install firefox-esr)");
+          binary == null ? BrowserBinaries.notFound("firefox") : binary + " is not executable");
     }
+    String executable = binary.toString();
     Path profile = Files.createTempDirectory("cors-audit-firefox");
     Files.writeString(profile.resolve("user.js"), PREFS);
     BrowserProcess process =
         BrowserProcess.start(
             List.of(
-                BINARY,
+                executable,
                 "--headless",
                 "--no-remote",
                 "--profile",

@@ -104,6 +104,15 @@ public final class CheckCommand implements Callable<Integer> {
               + " Use with --actual for a like-for-like comparison (the browser always sends the actual request).")
   String browser;
 
+  @Option(
+      names = "--browser-path",
+      paramLabel = "FILE",
+      description =
+          "The executable of the --browser chromium or firefox, when it is not on PATH (chromium,"
+              + " chromium-browser, google-chrome, chrome; firefox, firefox-esr) nor in /usr/bin"
+              + " or /Applications.")
+  java.nio.file.Path browserPath;
+
   @Override
   public Integer call() throws Exception {
     if (browser != null && !BROWSERS.contains(browser)) {
@@ -113,6 +122,16 @@ public final class CheckCommand implements Callable<Integer> {
     if (failOn == FailOn.REGRESSION && baseline == null) {
       throw new UserException(
           "--fail-on regression needs --baseline FILE (a previous --format json report)");
+    }
+    if (browserPath != null) {
+      if (browser == null) {
+        throw new UserException("--browser-path needs --browser chromium or firefox");
+      }
+      if (!java.nio.file.Files.isExecutable(browserPath)) {
+        throw new UserException("--browser-path " + browserPath + " is not an executable file");
+      }
+      System.setProperty(
+          dev.corsaudit.browser.BrowserBinaries.PATH_PROPERTY, browserPath.toString());
     }
     ReportDocument before = baseline == null ? null : Baselines.read(baseline);
     AuditRequest request =
