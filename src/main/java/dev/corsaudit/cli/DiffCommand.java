@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       "  0  no change the --fail-on setting cares about",
       "  1  a regression (PASS→FAIL) with --fail-on regression (default), or any FAIL in NEW with --fail-on fail|error",
       "  2  bad usage or an unreadable report",
+      "  5  NEW audited nothing (every row skipped), unless --fail-on never",
     })
 public final class DiffCommand implements Callable<Integer> {
 

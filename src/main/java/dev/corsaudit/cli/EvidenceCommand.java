@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
       "console lines, and the fix (headers and an endpoint CORS policy). Secrets are redacted.",
     },
     footerHeading = "%nExit codes:%n",
-    footer = {"  0 PASS, 1 FAIL, 2 bad usage or unknown provider, 3 ERROR (as for check)"})
+    footer = {
+      "  0 PASS, 1 FAIL, 2 bad usage or unknown provider, 3 ERROR (as for check),",
+      "  4 internal error, 5 nothing was audited (the provider was skipped; stderr says why)"
+    })
 public final class EvidenceCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -52,7 +55,11 @@ public final class EvidenceCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     AuditRun run = Audits.run(request, displayOptions, this::print);
     print(run);
-    return ExitCodes.forRun(run);
+    int code = ExitCodes.forRun(run);
+    if (code == ExitCodes.NOTHING_AUDITED) {
+      spec.commandLine().getErr().println(ExitCodes.nothingAuditedLine(run));
+    }
+    return code;
   }
 
   private void print(AuditRun run) {

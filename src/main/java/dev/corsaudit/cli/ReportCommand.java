@@ -1,11 +1,13 @@
 package dev.corsaudit.cli;
 
 import dev.corsaudit.audit.AuditRequest;
+import dev.corsaudit.diff.CarryForward;
 import dev.corsaudit.diff.DiffRenderer;
 import dev.corsaudit.diff.RowChange;
 import dev.corsaudit.diff.RunDiff;
 import dev.corsaudit.model.UserException;
 import dev.corsaudit.report.AtomicFiles;
+import dev.corsaudit.report.Baseline;
 import dev.corsaudit.report.ReportFormat;
 import dev.corsaudit.report.ReportModel;
 import dev.corsaudit.report.Reports;
@@ -41,7 +43,12 @@ import picocli.CommandLine.Spec;
       "  0  nothing the --fail-on setting cares about",
       "  1  a FAIL (--fail-on fail|error) or a regression since the previous report (--fail-on regression)",
       "  2  bad usage or bad input",
-      "  3  an ERROR and no FAIL (--fail-on error, the default)",
+      "  3  an ERROR and no FAIL (--fail-on error, the default); with --fail-on regression: most rows",
+      "     were ERROR, so the run was not kept as the baseline",
+      "  4  internal error (a bug: please report it with the --debug output)",
+      "  5  nothing was audited: every row was skipped (the line on stderr says why)",
+      "  130  interrupted (Ctrl-C)",
+      "  An ERROR row is compared with the verdict it last had: FAIL → ERROR → FAIL is no regression.",
     })
 public final class ReportCommand implements Callable<Integer> {
 
@@ -89,27 +96,37 @@ public final class ReportCommand implements Callable<Integer> {
             .withSecurity(probeSecurity);
     PrintWriter out = spec.commandLine().getOut();
     AuditRun run =
-        Audits.run(request, displayOptions, r -> out.print(render(r, ReportFormat.MARKDOWN)));
+        CarryForward.apply(
+            baseline,
+            Audits.run(request, displayOptions, r -> out.print(render(r, ReportFormat.MARKDOWN))));
     String markdown = render(run, ReportFormat.MARKDOWN);
     String json = render(run, ReportFormat.JSON);
     String date = run.generatedAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
+    Baseline.Decision decision = Baseline.decide(run);
     try {
       AtomicFiles.write(reportsDir.resolve("history").resolve(date + ".json"), json);
       AtomicFiles.write(reportsDir.resolve("history").resolve(date + ".md"), markdown);
-      AtomicFiles.write(reportsDir.resolve("latest.md"), markdown);
-      AtomicFiles.write(latestJson, json);
+      if (decision.allowed()) {
+        AtomicFiles.write(reportsDir.resolve("latest.md"), markdown);
+        AtomicFiles.write(latestJson, json);
+      }
     } catch (IOException e) {
       throw new UserException("cannot write reports to " + reportsDir + ": " + e.getMessage());
     }
 
-    out.println(
-        "wrote "
-            + reportsDir.resolve("latest.md")
-            + ", "
-            + latestJson
-            + " and history/"
-            + date
-            + ".{md,json}");
+    if (decision.allowed()) {
+      out.println(
+          "wrote "
+              + reportsDir.resolve("latest.md")
+              + ", "
+              + latestJson
+              + " and history/"
+              + date
+              + ".{md,json}");
+    } else {
+      out.println(
+          "wrote history/" + date + ".{md,json}; latest.* not replaced: " + decision.reason());
+    }
     boolean regression = false;
     if (baseline != null) {
       List<RowChange> changes = RunDiff.compare(baseline, ReportModel.document(run));
@@ -117,7 +134,14 @@ public final class ReportCommand implements Callable<Integer> {
       out.print(DiffRenderer.markdown("previous latest.json", "this run", changes));
     }
     out.flush();
-    return failOn.exitCode(ExitCodes.forRun(run), regression);
+    int code = failOn.exitCode(ExitCodes.forRun(run), regression);
+    if (code == ExitCodes.NOTHING_AUDITED) {
+      spec.commandLine().getErr().println(ExitCodes.nothingAuditedLine(run));
+    } else if (code == ExitCodes.OK && failOn == FailOn.REGRESSION && run.summary().mostlyError()) {
+      // Nothing regressed, but nothing could be compared either: not a green night.
+      code = ExitCodes.ERROR;
+    }
+    return code;
   }
 
   private static String render(AuditRun run, ReportFormat format) throws IOException {

@@ -40,6 +40,10 @@ final class MarkdownReport implements ReportRenderer {
         .append(" by cors-audit ")
         .append(run.toolVersion())
         .append(".\n\n");
+    String mostlyError = RunLabels.mostlyError(run);
+    if (mostlyError != null) {
+      md.append("> **").append(mostlyError).append("**\n\n");
+    }
     appendMethod(md, run.results());
     appendSummary(md, run.results());
     appendDetails(md, run.results());
@@ -117,7 +121,9 @@ final class MarkdownReport implements ReportRenderer {
     }
     if (result.verdict().outcome() != Outcome.PASS) {
       Cause cause = RowView.firstCause(result);
-      return cause == null ? "" : cell(cause.message());
+      String carried = RunLabels.lastGraded(result);
+      String text = cause == null ? "" : cell(cause.message());
+      return carried == null ? text : "**" + carried + "**: " + text;
     }
     Exchange exchange = result.mainExchange();
     List<String> requested = result.target().plans().top().unsafeHeaderNames();
@@ -183,6 +189,9 @@ final class MarkdownReport implements ReportRenderer {
         }
       }
       md.append("- **Verdict:** ").append(badge(result)).append('\n');
+      if (result.lastGraded() != null) {
+        md.append("- **Last graded:** ").append(RunLabels.lastGraded(result)).append('\n');
+      }
       for (Cause cause : result.verdict().causes()) {
         md.append("- **Issue (")
             .append(cause.code())

@@ -93,7 +93,8 @@ public final class ReportModel {
         provider.notes(),
         provider.models(),
         provider.tracking(),
-        confirmation(result));
+        confirmation(result),
+        result.lastGraded());
   }
 
   private static ReportDocument.Confirmation confirmation(AuditResult result) {

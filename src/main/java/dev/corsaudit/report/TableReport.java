@@ -38,6 +38,9 @@ final class TableReport implements ReportRenderer {
       Cause cause = RowView.firstCause(result);
       String why =
           result.verdict() == null ? result.skipReason() : cause == null ? "" : cause.code().name();
+      if (result.lastGraded() != null) {
+        why += " (" + RunLabels.lastGraded(result) + ")";
+      }
       List<String> row =
           new ArrayList<>(
               List.of(
@@ -129,6 +132,10 @@ final class TableReport implements ReportRenderer {
       }
     }
     text.append('\n').append(summary(run)).append('\n');
+    String mostlyError = RunLabels.mostlyError(run);
+    if (mostlyError != null) {
+      text.append(mostlyError).append('\n');
+    }
     out.write(text.toString());
   }
 

@@ -13,6 +13,7 @@ import dev.corsaudit.model.Exchange;
  * @param actual the recorded actual request, or null when it was not sent
  * @param verdict the grader's verdict; null exactly when the status is SKIPPED or UNFINISHED
  * @param confirmation what a real browser did with the same fetch(), or null when not asked
+ * @param lastGraded for an ERROR row, its last graded verdict from the baseline, or null
  */
 public record AuditResult(
     AuditTarget target,
@@ -20,7 +21,8 @@ public record AuditResult(
     Exchange preflight,
     Exchange actual,
     Verdict verdict,
-    BrowserConfirmation confirmation) {
+    BrowserConfirmation confirmation,
+    LastGraded lastGraded) {
 
   /** Why an interrupted row has no verdict. */
   public static final String UNFINISHED_REASON = "not finished: the run was interrupted";
@@ -34,19 +36,28 @@ public record AuditResult(
   public static AuditResult graded(
       AuditTarget target, Exchange preflight, Exchange actual, Verdict verdict) {
     return new AuditResult(
-        target, RowStatus.of(verdict.outcome()), preflight, actual, verdict, null);
+        target, RowStatus.of(verdict.outcome()), preflight, actual, verdict, null, null);
   }
 
   public static AuditResult skipped(AuditTarget target) {
-    return new AuditResult(target, RowStatus.SKIPPED, null, null, null, null);
+    return new AuditResult(target, RowStatus.SKIPPED, null, null, null, null, null);
   }
 
   public static AuditResult unfinished(AuditTarget target) {
-    return new AuditResult(target, RowStatus.UNFINISHED, null, null, null, null);
+    return new AuditResult(target, RowStatus.UNFINISHED, null, null, null, null, null);
   }
 
   public AuditResult withConfirmation(BrowserConfirmation browserConfirmation) {
-    return new AuditResult(target, status, preflight, actual, verdict, browserConfirmation);
+    return new AuditResult(
+        target, status, preflight, actual, verdict, browserConfirmation, lastGraded);
+  }
+
+  /** This row with the last graded verdict carried forward (only an ERROR row carries one). */
+  public AuditResult withLastGraded(LastGraded carried) {
+    if (carried != null && status != RowStatus.ERROR) {
+      throw new IllegalArgumentException(status + " row cannot carry a last graded verdict");
+    }
+    return new AuditResult(target, status, preflight, actual, verdict, confirmation, carried);
   }
 
   /** Why the row has no verdict (skipped or unfinished), or null for a graded row. */

@@ -64,7 +64,8 @@ public record ReportDocument(
       String notes,
       List<String> models,
       List<String> tracking,
-      Confirmation browserConfirmation) {
+      Confirmation browserConfirmation,
+      @JsonInclude(JsonInclude.Include.NON_NULL) LastGraded lastGraded) {
 
     public Row {
       requestHeaders = requestHeaders == null ? List.of() : requestHeaders;
