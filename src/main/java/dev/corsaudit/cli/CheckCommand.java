@@ -49,6 +49,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Mixin FormatOptions formatOptions;
   @Mixin NetworkOptions networkOptions;
   @Mixin DisplayOptions displayOptions;
+  @Mixin ShardOption shardOption;
 
   @Option(
       names = "--actual",
@@ -100,10 +101,11 @@ public final class CheckCommand implements Callable<Integer> {
     }
     ReportDocument before = baseline == null ? null : Baselines.read(baseline);
     AuditRequest request =
-        Audits.request(targetOptions, onlyOption.only, networkOptions)
-            .withActual(actual, targetOptions.stream, System.getenv())
-            .withSecurity(probeSecurity)
-            .withBrowser(browser);
+        shardOption.apply(
+            Audits.request(targetOptions, onlyOption.only, networkOptions)
+                .withActual(actual, targetOptions.stream, System.getenv())
+                .withSecurity(probeSecurity)
+                .withBrowser(browser));
     AuditRun run = Audits.run(request, displayOptions, formatOptions::write);
     formatOptions.write(run);
     boolean regression = false;

@@ -19,7 +19,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,12 +55,26 @@ import picocli.CommandLine.Spec;
     })
 public final class ReportCommand implements Callable<Integer> {
 
+  /** Groups a live report leaves out unless --include-group names them. */
+  static final Set<String> LIVE_SKIPPED_GROUPS = Set.of("local");
+
   @Spec CommandSpec spec;
 
   @Mixin TargetOptions targetOptions;
   @Mixin OnlyOption onlyOption;
   @Mixin NetworkOptions networkOptions;
   @Mixin DisplayOptions displayOptions;
+  @Mixin ShardOption shardOption;
+
+  @Option(
+      names = "--include-group",
+      split = ",",
+      paramLabel = "GROUP",
+      description =
+          "Also audit these provider groups in a live run. Local servers (group local: Ollama, LM"
+              + " Studio, vLLM, llama.cpp) are skipped unless named here; --replicas audits every"
+              + " group.")
+  List<String> includeGroups = new ArrayList<>();
 
   @Option(
       names = "--reports-dir",
@@ -91,9 +108,22 @@ public final class ReportCommand implements Callable<Integer> {
     ReportDocument baseline = Files.exists(latestJson) ? Baselines.read(latestJson) : null;
 
     AuditRequest request =
-        Audits.request(targetOptions, onlyOption.only, networkOptions)
-            .withActual(actual, targetOptions.stream, System.getenv())
-            .withSecurity(probeSecurity);
+        shardOption.apply(
+            Audits.request(targetOptions, onlyOption.only, networkOptions)
+                .withActual(actual, targetOptions.stream, System.getenv())
+                .withSecurity(probeSecurity));
+    for (String group : includeGroups) {
+      if (!dev.corsaudit.config.ProvidersLoader.GROUPS.contains(group)) {
+        throw new UserException(
+            "--include-group: unknown group '"
+                + group
+                + "'; groups are "
+                + String.join(", ", dev.corsaudit.config.ProvidersLoader.GROUPS));
+      }
+    }
+    Set<String> skipped = new LinkedHashSet<>(LIVE_SKIPPED_GROUPS);
+    skipped.removeAll(includeGroups);
+    request = request.withSelection(request.selection().withLiveSkippedGroups(skipped));
     PrintWriter out = spec.commandLine().getOut();
     AuditRun run =
         CarryForward.apply(

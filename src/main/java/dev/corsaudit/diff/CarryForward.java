@@ -41,13 +41,7 @@ public final class CarryForward {
                         ? r.withLastGraded(known.get(RowKey.of(r.target())))
                         : r)
             .toList();
-    return new AuditRun(
-        run.toolVersion(),
-        run.generatedAt(),
-        run.replicas(),
-        results,
-        run.findings(),
-        run.securityProbed());
+    return run.withResults(results);
   }
 
   /** What a baseline row says its last graded verdict was, or null when it was never graded. */

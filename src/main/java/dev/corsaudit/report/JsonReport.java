@@ -23,7 +23,7 @@ final class JsonReport implements ReportRenderer {
         writer.row(row);
       }
       writer.endResults();
-      writer.end(document.securityProbed(), document.findings());
+      writer.end(document.securityProbed(), document.findings(), document.shard());
     }
   }
 }

@@ -54,9 +54,20 @@ public final class JsonReportWriter implements AutoCloseable {
 
   public void end(boolean securityProbed, List<ReportDocument.Finding> findings)
       throws IOException {
+    end(securityProbed, findings, null);
+  }
+
+  /** The end of a report, with the shard it covers when it is one shard's. */
+  public void end(
+      boolean securityProbed, List<ReportDocument.Finding> findings, ReportDocument.ShardInfo shard)
+      throws IOException {
     json.writeBooleanField("security_probed", securityProbed);
     json.writeFieldName("findings");
     mapper.writeValue(json, findings);
+    if (shard != null) {
+      json.writeFieldName("shard");
+      mapper.writeValue(json, shard);
+    }
     json.writeEndObject();
     json.writeRaw('\n');
     json.flush();

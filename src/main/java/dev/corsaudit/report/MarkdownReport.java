@@ -46,6 +46,13 @@ final class MarkdownReport implements ReportRenderer {
     }
     appendMethod(md, run.results());
     appendSummary(md, run.results());
+    for (ErrorGroups.Group group : ErrorGroups.of(run.results())) {
+      md.append("> **")
+          .append(group.headline())
+          .append("** Fix: ")
+          .append(group.fix())
+          .append("\n\n");
+    }
     appendDetails(md, run.results());
     appendFindings(md, run);
     out.write(md.toString());

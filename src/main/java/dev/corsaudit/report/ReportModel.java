@@ -40,7 +40,19 @@ public final class ReportModel {
         summary(run.summary()),
         run.results().stream().map(ReportModel::row).toList(),
         run.securityProbed(),
-        run.findings().stream().map(ReportModel::finding).toList());
+        run.findings().stream().map(ReportModel::finding).toList(),
+        shard(run));
+  }
+
+  private static ReportDocument.ShardInfo shard(AuditRun run) {
+    if (run.shard() == null) {
+      return null;
+    }
+    return new ReportDocument.ShardInfo(
+        run.shard().shard().index(),
+        run.shard().shard().count(),
+        run.shard().plannedRows(),
+        run.results().stream().map(r -> r.target().seq()).toList());
   }
 
   public static ReportDocument.Summary summary(RunSummary summary) {

@@ -21,7 +21,7 @@ public final class RunLabels {
         + " of "
         + summary.graded()
         + " audited rows could not be graded (network errors), so this run says more about the"
-        + " network it ran on than about the providers; it does not replace the baseline.";
+        + " network it ran on than about the providers.";
   }
 
   /** "last graded PASS on DATE, ERROR tonight" for an ERROR row that carries one, else null. */

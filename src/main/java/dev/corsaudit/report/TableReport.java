@@ -86,12 +86,19 @@ final class TableReport implements ReportRenderer {
     }
     n = 0;
     boolean header = false;
+    List<ErrorGroups.Group> groups = ErrorGroups.of(run.results());
+    for (ErrorGroups.Group group : groups) {
+      text.append(header ? "" : "\n").append(group.headline()).append('\n');
+      text.append("   fix: ").append(group.fix()).append('\n');
+      header = true;
+    }
     for (AuditResult result : run.results()) {
       n++;
       if (result.verdict() == null) {
         continue;
       }
       List<Cause> shown = new ArrayList<>(result.verdict().causes());
+      shown.removeIf(c -> ErrorGroups.grouped(groups, c));
       // Engine splits matter even on a PASS: the row may fail in Firefox or per the spec.
       result.verdict().warnings().stream().filter(w -> w.code().engineSplit()).forEach(shown::add);
       if (shown.isEmpty()) {

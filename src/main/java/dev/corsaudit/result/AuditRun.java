@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param replicas true when the run probed the built-in replicas instead of the real providers
  * @param securityProbed true when hostile-origin probes ran (so "no findings" means something)
+ * @param shard for a run of one shard of the rows ({@code --shard I/N}), which one; else null
  */
 public record AuditRun(
     String toolVersion,
@@ -17,11 +18,28 @@ public record AuditRun(
     boolean replicas,
     List<AuditResult> results,
     List<Finding> findings,
-    boolean securityProbed) {
+    boolean securityProbed,
+    ShardPart shard) {
 
   public AuditRun {
     results = List.copyOf(results);
     findings = List.copyOf(findings);
+  }
+
+  public AuditRun(
+      String toolVersion,
+      Instant generatedAt,
+      boolean replicas,
+      List<AuditResult> results,
+      List<Finding> findings,
+      boolean securityProbed) {
+    this(toolVersion, generatedAt, replicas, results, findings, securityProbed, null);
+  }
+
+  /** The same run with other results (same findings, stamp and shard). */
+  public AuditRun withResults(List<AuditResult> newResults) {
+    return new AuditRun(
+        toolVersion, generatedAt, replicas, newResults, findings, securityProbed, shard);
   }
 
   public AuditRun(

@@ -21,7 +21,8 @@ public record ReportDocument(
     Summary summary,
     List<Row> results,
     boolean securityProbed,
-    List<Finding> findings) {
+    List<Finding> findings,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ShardInfo shard) {
 
   /** The schema_version this tool writes and the newest it reads. */
   public static final int SCHEMA_VERSION = 2;
@@ -29,6 +30,38 @@ public record ReportDocument(
   public ReportDocument {
     results = results == null ? List.of() : List.copyOf(results);
     findings = findings == null ? List.of() : List.copyOf(findings);
+  }
+
+  /** An unsharded report. */
+  public ReportDocument(
+      Tool tool,
+      int schemaVersion,
+      String generatedAt,
+      boolean replicas,
+      Summary summary,
+      List<Row> results,
+      boolean securityProbed,
+      List<Finding> findings) {
+    this(
+        tool,
+        schemaVersion,
+        generatedAt,
+        replicas,
+        summary,
+        results,
+        securityProbed,
+        findings,
+        null);
+  }
+
+  /**
+   * Only in the report of one shard ({@code --shard I/N}): which shard, how many rows the whole
+   * plan had, and each result's position in it, so {@code merge} can put the rows back in order.
+   */
+  public record ShardInfo(int index, int count, int plannedRows, List<Integer> rows) {
+    public ShardInfo {
+      rows = rows == null ? List.of() : List.copyOf(rows);
+    }
   }
 
   /** What wrote the report. */
