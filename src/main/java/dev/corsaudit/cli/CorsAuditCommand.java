@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       ReportCommand.class,
       DiffCommand.class,
+      MergeCommand.class,
       EvidenceCommand.class,
       PolicyCommand.class
     },
