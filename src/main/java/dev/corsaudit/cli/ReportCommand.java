@@ -8,6 +8,7 @@ import dev.corsaudit.diff.RunDiff;
 import dev.corsaudit.model.UserException;
 import dev.corsaudit.report.AtomicFiles;
 import dev.corsaudit.report.Baseline;
+import dev.corsaudit.report.CompatibilityPage;
 import dev.corsaudit.report.ReportFormat;
 import dev.corsaudit.report.ReportModel;
 import dev.corsaudit.report.Reports;
@@ -38,8 +39,10 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Audit and save the compatibility report: <dir>/latest.md, <dir>/latest.json and",
-      "<dir>/history/<date>.{md,json}. The previous latest.json is the baseline for regressions.",
+      "Audit and save the compatibility report: <dir>/latest.md, <dir>/latest.json, the page",
+      "<dir>/index.html and <dir>/history/<date>.{md,json}. The previous latest.json is the",
+      "baseline for regressions; a run that is mostly ERROR, audits nothing or is interrupted",
+      "only gets its history files.",
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -139,6 +142,10 @@ public final class ReportCommand implements Callable<Integer> {
       if (decision.allowed()) {
         AtomicFiles.write(reportsDir.resolve("latest.md"), markdown);
         AtomicFiles.write(latestJson, json);
+        AtomicFiles.write(
+            reportsDir.resolve("index.html"),
+            CompatibilityPage.render(
+                ReportModel.document(run), HistoryFiles.read(reportsDir.resolve("history"))));
       }
     } catch (IOException e) {
       throw new UserException("cannot write reports to " + reportsDir + ": " + e.getMessage());
@@ -150,7 +157,7 @@ public final class ReportCommand implements Callable<Integer> {
               + reportsDir.resolve("latest.md")
               + ", "
               + latestJson
-              + " and history/"
+              + ", index.html and history/"
               + date
               + ".{md,json}");
     } else {
