@@ -49,7 +49,7 @@ public final class CompatibilityPage {
     Map<String, List<ReportDocument.Row>> providers = new LinkedHashMap<>();
     List<String> columns = new ArrayList<>();
     for (ReportDocument.Row row : latest.results()) {
-      providers.computeIfAbsent(providerKey(row), k -> new ArrayList<>()).add(row);
+      providers.computeIfAbsent(PageHistory.providerKey(row), k -> new ArrayList<>()).add(row);
       String column = column(row);
       if (!columns.contains(column)) {
         columns.add(column);
@@ -74,8 +74,8 @@ public final class CompatibilityPage {
       providerRow(h, entry.getKey(), entry.getValue(), columns, nights);
     }
     h.append("</tbody>\n</table>\n</div>\n");
-    evidence(h, providers);
-    findings(h, latest);
+    PageSections.evidence(h, providers);
+    PageSections.findings(h, latest);
     h.append("</main>\n</body>\n</html>\n");
     return h.toString();
   }
@@ -88,7 +88,7 @@ public final class CompatibilityPage {
         .append(" style-src 'unsafe-inline'; img-src data:\">\n")
         .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
         .append("<title>LLM API CORS compatibility</title>\n<style>\n")
-        .append(CSS)
+        .append(PageSections.CSS)
         .append("</style>\n</head>\n<body>\n<main>\n")
         .append("<h1>LLM API CORS compatibility</h1>\n<p class=\"meta\">Generated ")
         .append(Html.escape(latest.generatedAt()))
@@ -166,14 +166,14 @@ public final class CompatibilityPage {
       return;
     }
     h.append("<td data-row-key=\"")
-        .append(Html.escape(rowKey(row)))
+        .append(Html.escape(PageHistory.rowKey(row)))
         .append("\" data-verdict=\"")
         .append(Html.escape(row.verdict()))
         .append("\" title=\"")
         .append(Html.escape(hover(row)))
         .append("\"><details><summary>");
     for (String[] engine : ENGINES) {
-      String verdict = engineVerdict(row, engine[0]);
+      String verdict = PageHistory.engineVerdict(row, engine[0]);
       h.append("<span class=\"v ")
           .append(Html.escape(verdict))
           .append("\" data-engine=\"")
@@ -199,7 +199,7 @@ public final class CompatibilityPage {
           .append(", ERROR tonight</span>");
     }
     h.append("<span class=\"since\">since <time>")
-        .append(Html.escape(lastChange(row, nights)))
+        .append(Html.escape(PageHistory.lastChange(row, nights)))
         .append("</time></span></td>");
   }
 
@@ -207,7 +207,7 @@ public final class CompatibilityPage {
     h.append("<td><ol class=\"strip\" aria-label=\"history\">");
     int from = Math.max(0, nights.size() - STRIP);
     for (Night night : nights.subList(from, nights.size())) {
-      String status = providerStatus(night.report(), key);
+      String status = PageHistory.providerStatus(night.report(), key);
       h.append("<li class=\"v ")
           .append(status)
           .append("\" title=\"")
@@ -223,84 +223,6 @@ public final class CompatibilityPage {
           .append("</li>");
     }
     h.append("</ol></td>");
-  }
-
-  private static void evidence(StringBuilder h, Map<String, List<ReportDocument.Row>> providers) {
-    h.append("<h2>Evidence</h2>\n<p>What each endpoint answered. To file an issue with a provider,")
-        .append(" <code>cors-audit evidence ID</code> prints the preflight as a curl command, the")
-        .append(
-            " response verbatim, the verdict with the browsers' console lines and the fix.</p>\n");
-    for (Map.Entry<String, List<ReportDocument.Row>> entry : providers.entrySet()) {
-      ReportDocument.Row first = entry.getValue().get(0);
-      h.append("<section id=\"evidence-")
-          .append(Html.anchor(entry.getKey()))
-          .append("\"><h3>")
-          .append(Html.escape(displayName(first)))
-          .append("</h3>\n<pre><code>cors-audit evidence ")
-          .append(Html.escape(first.id()))
-          .append("</code></pre>\n<ul>\n");
-      for (ReportDocument.Row row : entry.getValue()) {
-        h.append("<li>").append(Html.escape(column(row))).append(": ");
-        h.append(Html.escape(row.verdict()));
-        ReportDocument.Exchange preflight =
-            row.preflight() != null ? row.preflight() : row.actual();
-        if (preflight != null) {
-          h.append(", ")
-              .append(
-                  Html.escape(
-                      preflight.error() != null
-                          ? "no response (" + preflight.error().kind() + ")"
-                          : preflight.request() == null
-                              ? String.valueOf(preflight.status())
-                              : preflight.request().method() + " → " + preflight.status()));
-          List<String> lines = new ArrayList<>();
-          for (List<String> pair : preflight.headers()) {
-            String name = pair.isEmpty() ? "" : pair.get(0);
-            String lower = name.toLowerCase(java.util.Locale.ROOT);
-            if (lower.startsWith("access-control-") || lower.equals("vary")) {
-              lines.add(name + ": " + (pair.size() > 1 ? pair.get(1) : ""));
-            }
-          }
-          if (!lines.isEmpty()) {
-            h.append("<pre>").append(Html.escape(String.join("\n", lines))).append("</pre>");
-          }
-        } else if (row.skipReason() != null) {
-          h.append(" (").append(Html.escape(row.skipReason())).append(')');
-        }
-        h.append("</li>\n");
-      }
-      h.append("</ul></section>\n");
-    }
-  }
-
-  private static void findings(StringBuilder h, ReportDocument latest) {
-    if (latest.findings().isEmpty()) {
-      return;
-    }
-    h.append("<h2>Security and policy findings</h2>\n<div class=\"scroll\" tabindex=\"0\">")
-        .append("<table><thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Provider</th>")
-        .append("<th scope=\"col\">Finding</th><th scope=\"col\">Origin sent</th>")
-        .append("<th scope=\"col\">What happened</th></tr></thead><tbody>\n");
-    for (ReportDocument.Finding f : latest.findings()) {
-      h.append("<tr><td>")
-          .append(Html.escape(f.severity()))
-          .append("</td><td>")
-          .append(Html.escape(f.provider()))
-          .append("</td><td><code>")
-          .append(Html.escape(f.code()))
-          .append("</code></td><td><code>")
-          .append(Html.escape(f.origin()))
-          .append("</code></td><td>")
-          .append(Html.escape(f.message()))
-          .append("</td></tr>\n");
-    }
-    h.append("</tbody></table></div>\n");
-  }
-
-  /** The verdict an engine gave a row, or the row's status when it was not graded. */
-  static String engineVerdict(ReportDocument.Row row, String engine) {
-    ReportDocument.Engine verdict = row.engines().get(engine);
-    return verdict == null || verdict.verdict() == null ? row.verdict() : verdict.verdict();
   }
 
   private static String cause(ReportDocument.Row row) {
@@ -338,89 +260,11 @@ public final class CompatibilityPage {
         + (cause.isEmpty() ? "" : ": " + (cut < 0 ? cause : cause.substring(0, cut)));
   }
 
-  /** What a cell shows: the row's status and each engine's verdict. */
-  private static String signature(ReportDocument.Row row) {
-    StringBuilder s = new StringBuilder(row.verdict());
-    for (String[] engine : ENGINES) {
-      s.append(' ').append(engineVerdict(row, engine[0]));
-    }
-    return s.toString();
-  }
-
-  /** The date of the night the cell last showed something else (or its first night). */
-  static String lastChange(ReportDocument.Row row, List<Night> nights) {
-    String key = rowKey(row);
-    String current = signature(row);
-    String since = null;
-    String previous = null;
-    for (Night night : nights) {
-      ReportDocument.Row then = find(night.report(), key);
-      if (then == null) {
-        continue;
-      }
-      String signature = signature(then);
-      if (!signature.equals(previous)) {
-        since = night.date();
-        previous = signature;
-      }
-    }
-    return current.equals(previous) && since != null ? since : nights.get(nights.size() - 1).date();
-  }
-
-  private static ReportDocument.Row find(ReportDocument report, String key) {
-    for (ReportDocument.Row row : report.results()) {
-      if (rowKey(row).equals(key)) {
-        return row;
-      }
-    }
-    return null;
-  }
-
-  private static String providerStatus(ReportDocument report, String key) {
-    boolean any = false;
-    boolean error = false;
-    boolean pass = false;
-    for (ReportDocument.Row row : report.results()) {
-      if (!providerKey(row).equals(key)) {
-        continue;
-      }
-      any = true;
-      switch (row.verdict()) {
-        case "FAIL" -> {
-          return "FAIL";
-        }
-        case "ERROR" -> error = true;
-        case "PASS" -> pass = true;
-        default -> {}
-      }
-    }
-    if (!any) {
-      return "NONE";
-    }
-    return error ? "ERROR" : pass ? "PASS" : "SKIPPED";
-  }
-
-  /** A provider (and path, for providers audited on several): one matrix row. */
-  static String providerKey(ReportDocument.Row row) {
-    return row.path() == null ? row.id() : row.id() + " " + row.method() + " " + row.path();
-  }
-
-  /** The row key as the diff defines it (id, path, method, profile, origin), as one string. */
-  static String rowKey(ReportDocument.Row row) {
-    return String.join(
-        "|",
-        row.id(),
-        row.path() == null ? "" : row.path(),
-        row.path() == null ? "" : row.method(),
-        row.profile(),
-        row.origin());
-  }
-
-  private static String column(ReportDocument.Row row) {
+  static String column(ReportDocument.Row row) {
     return row.profile() + " @ " + row.origin();
   }
 
-  private static String displayName(ReportDocument.Row row) {
+  static String displayName(ReportDocument.Row row) {
     String name = row.name() == null || row.name().isEmpty() ? row.id() : row.name();
     return row.path() == null ? name : name + " (" + row.method() + " " + row.path() + ")";
   }
@@ -439,38 +283,4 @@ public final class CompatibilityPage {
         ? String.valueOf(instant)
         : instant.substring(0, 10);
   }
-
-  private static final String CSS =
-      """
-      :root { color-scheme: light; --pass: #1a7f37; --fail: #c62828; --error: #9a6700; }
-      body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0;
-        color: #1f2328; background: #fff; }
-      main { padding: 12px; max-width: 100%; box-sizing: border-box; }
-      h1 { font-size: 1.4em; margin: 0.2em 0; }
-      .meta, .legend { color: #57606a; }
-      .note { background: #fff8c5; border-left: 4px solid #9a6700; padding: 6px 10px; }
-      .scroll { overflow-x: auto; max-width: 100%; }
-      table { border-collapse: collapse; }
-      th, td { border: 1px solid #d0d7de; padding: 4px 6px; vertical-align: top; text-align: left; }
-      thead th { background: #f6f8fa; position: sticky; top: 0; }
-      tbody th { position: sticky; left: 0; background: #fff; min-width: 8em; max-width: 14em; }
-      .name { display: block; font-weight: 600; }
-      .links { display: block; font-weight: normal; font-size: 0.85em; }
-      .v { display: inline-block; padding: 0 4px; margin: 1px; border-radius: 3px;
-        font-size: 0.85em; white-space: nowrap; border: 1px solid currentColor; }
-      .v.PASS { color: var(--pass); } .v.FAIL { color: var(--fail); font-weight: 700; }
-      .v.ERROR { color: var(--error); } .v.SKIPPED, .v.UNFINISHED, .v.NONE { color: #57606a; }
-      summary { cursor: pointer; list-style: none; }
-      summary::-webkit-details-marker { display: none; }
-      .cause { white-space: pre-wrap; font-size: 0.85em; max-width: 28em; margin-top: 4px; }
-      .since, .carried { display: block; font-size: 0.75em; color: #57606a; }
-      .carried { color: var(--error); }
-      .none { color: #8c959f; font-size: 0.85em; }
-      .strip { display: flex; gap: 1px; list-style: none; margin: 0; padding: 0; }
-      .strip li { font-size: 0.7em; padding: 0 2px; margin: 0; border-radius: 2px; }
-      pre { white-space: pre-wrap; word-break: break-all; font-size: 0.85em; background: #f6f8fa;
-        padding: 4px; }
-      @media (max-width: 600px) { body { font-size: 14px; } main { padding: 6px; }
-        tbody th { min-width: 6em; } }
-      """;
 }

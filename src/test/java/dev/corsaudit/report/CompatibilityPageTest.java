@@ -52,7 +52,7 @@ class CompatibilityPageTest {
             new CompatibilityPage.Night("2026-11-23", older),
             new CompatibilityPage.Night("2026-12-02", same),
             new CompatibilityPage.Night("2026-12-03", now));
-    assertEquals("2026-11-23", CompatibilityPage.lastChange(row, nights), "unchanged since");
+    assertEquals("2026-11-23", PageHistory.lastChange(row, nights), "unchanged since");
 
     String flipped = seed().replaceFirst("\"verdict\" : \"PASS\"", "\"verdict\" : \"FAIL\"");
     List<CompatibilityPage.Night> changed =
@@ -60,6 +60,6 @@ class CompatibilityPageTest {
             new CompatibilityPage.Night("2026-11-23", ReportJson.read(flipped)),
             new CompatibilityPage.Night("2026-12-02", same),
             new CompatibilityPage.Night("2026-12-03", now));
-    assertEquals("2026-12-02", CompatibilityPage.lastChange(row, changed));
+    assertEquals("2026-12-02", PageHistory.lastChange(row, changed));
   }
 }
