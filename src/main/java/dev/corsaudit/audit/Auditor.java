@@ -1,15 +1,21 @@
 package dev.corsaudit.audit;
 
 import dev.corsaudit.fetch.BrowserRequests;
+import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.Grader;
 import dev.corsaudit.grade.RequestPlans;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.PlannedRequest;
+import dev.corsaudit.model.PreflightPlan;
 import dev.corsaudit.probe.Prober;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditTarget;
+import dev.corsaudit.result.EnginePreflight;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -51,24 +57,62 @@ final class Auditor {
       return CompletableFuture.completedFuture(AuditResult.skipped(target));
     }
     RequestPlans plans = target.plans();
-    if (!plans.top().preflightNeeded()) {
-      // A simple request goes straight out; only the actual response's CORS check applies.
-      return sendActual(target).thenApply(actual -> graded(target, null, actual));
+    Map<PreflightKey, List<Engine>> distinct = distinctPreflights(plans);
+    if (distinct.isEmpty()) {
+      // A simple request in every engine goes straight out; only the actual response's CORS
+      // check applies.
+      return sendActual(target).thenApply(actual -> graded(target, Map.of(), actual));
     }
-    PlannedRequest preflight =
-        BrowserRequests.preflight(target.request(), target.probeUrl(), userAgent);
-    return prober
-        .send(preflight)
+    Map<Engine, CompletableFuture<Exchange>> sent = new EnumMap<>(Engine.class);
+    for (Map.Entry<PreflightKey, List<Engine>> group : distinct.entrySet()) {
+      PreflightPlan plan = plans.of(group.getValue().get(0));
+      CompletableFuture<Exchange> exchange =
+          prober.send(
+              BrowserRequests.preflight(target.request(), plan, target.probeUrl(), userAgent));
+      group.getValue().forEach(engine -> sent.put(engine, exchange));
+    }
+    return CompletableFuture.allOf(sent.values().toArray(CompletableFuture[]::new))
         .thenCompose(
-            exchange -> {
+            done -> {
+              Map<Engine, Exchange> preflights = new EnumMap<>(Engine.class);
+              sent.forEach((engine, future) -> preflights.put(engine, future.join()));
+              Exchange top = preflights.get(Engine.TOP);
+              // The top engine decides whether the page's request goes out: with no preflight of
+              // its own it sends it at once, else only after its preflight passed.
               boolean sendActual =
-                  actualPolicy.wanted(target)
-                      && Grader.preflightPasses(target.request(), plans, exchange);
+                  top == null
+                      || actualPolicy.wanted(target)
+                          && Grader.preflightPasses(target.request(), plans, top);
               if (!sendActual) {
-                return CompletableFuture.completedFuture(graded(target, exchange, null));
+                return CompletableFuture.completedFuture(graded(target, preflights, null));
               }
-              return sendActual(target).thenApply(actual -> graded(target, exchange, actual));
+              return sendActual(target).thenApply(actual -> graded(target, preflights, actual));
             });
+  }
+
+  /** What makes two engines' preflights the same request: method and requested headers. */
+  private record PreflightKey(String method, String requestHeaders) {}
+
+  /** The preflights the engines would send, each with the engines that send it, top first. */
+  static Map<PreflightKey, List<Engine>> distinctPreflights(RequestPlans plans) {
+    Map<PreflightKey, List<Engine>> distinct = new LinkedHashMap<>();
+    List<Engine> order = new ArrayList<>(List.of(Engine.TOP));
+    for (Engine engine : Engine.values()) {
+      if (engine != Engine.TOP) {
+        order.add(engine);
+      }
+    }
+    for (Engine engine : order) {
+      PreflightPlan plan = plans.of(engine);
+      if (plan.preflightNeeded()) {
+        distinct
+            .computeIfAbsent(
+                new PreflightKey(plan.normalizedMethod(), plan.accessControlRequestHeaders()),
+                k -> new ArrayList<>())
+            .add(engine);
+      }
+    }
+    return distinct;
   }
 
   private CompletableFuture<Exchange> sendActual(AuditTarget target) {
@@ -78,11 +122,23 @@ final class Auditor {
     return prober.send(actual);
   }
 
-  private static AuditResult graded(AuditTarget target, Exchange preflight, Exchange actual) {
+  private static AuditResult graded(
+      AuditTarget target, Map<Engine, Exchange> preflights, Exchange actual) {
+    Exchange top = preflights.get(Engine.TOP);
+    Map<Exchange, List<Engine>> byExchange = new LinkedHashMap<>();
+    preflights.forEach(
+        (engine, exchange) -> {
+          if (exchange != top) {
+            byExchange.computeIfAbsent(exchange, e -> new ArrayList<>()).add(engine);
+          }
+        });
+    List<EnginePreflight> others = new ArrayList<>();
+    byExchange.forEach((exchange, engines) -> others.add(new EnginePreflight(engines, exchange)));
     return AuditResult.graded(
         target,
-        preflight,
+        top,
+        others,
         actual,
-        Grader.grade(target.request(), target.plans(), preflight, actual));
+        Grader.grade(target.request(), target.plans(), preflights, actual));
   }
 }

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
     })
 public final class CheckCommand implements Callable<Integer> {
 
-  static final List<String> BROWSERS = List.of("chromium", "firefox");
+  static final List<String> BROWSERS = List.of("chromium", "firefox", "webkit");
 
   @Spec CommandSpec spec;
 
@@ -84,7 +84,7 @@ public final class CheckCommand implements Callable<Integer> {
       names = "--browser",
       paramLabel = "BROWSER",
       description =
-          "Also run each row's fetch() in real headless chromium or firefox (Debian's packages), from a"
+          "Also run each row's fetch() in real headless chromium, firefox or webkit (Debian's packages), from a"
               + " page at the row's origin, and show the browser's result beside cors-audit's."
               + " Use with --actual for a like-for-like comparison (the browser always sends the actual request).")
   String browser;
@@ -106,7 +106,8 @@ public final class CheckCommand implements Callable<Integer> {
                 .withActual(actual, targetOptions.stream, System.getenv())
                 .withSecurity(probeSecurity)
                 .withBrowser(browser));
-    AuditRun run = Audits.run(request, displayOptions, formatOptions::write);
+    formatOptions.runMadeWith(networkOptions.insecure, request.providers().providers());
+    AuditRun run = Audits.run(request, displayOptions, formatOptions::writeIncomplete);
     formatOptions.write(run);
     boolean regression = false;
     if (before != null) {

@@ -3,7 +3,8 @@ package dev.corsaudit.grade;
 /**
  * The line each browser's console prints when it blocks a request, so a user can match what they
  * see in DevTools to our report. Texts are those real Chromium 156 and Firefox 153 printed in the
- * conformance suite; WebKit's come from its source (CrossOriginAccessControl.cpp).
+ * conformance suite; WebKit's are what WebKitGTK 2.50 printed there (its reason line, then "Fetch
+ * API cannot load URL due to access control checks.", joined with a newline).
  */
 final class ConsoleMessages {
 
@@ -15,10 +16,20 @@ final class ConsoleMessages {
   private ConsoleMessages() {}
 
   static String of(Engine engine, Block block, String url, String origin) {
+    if (block == null || (engine.proxyAuthIsNetworkError() && block.status() == 407)) {
+      // A failure no console reports: Chromium turns a 407 (preflight or actual) into a network
+      // error without any CORS console line.
+      return null;
+    }
     return switch (engine) {
       case CHROMIUM -> chromium(block, url, origin);
       case FIREFOX -> firefox(block, url);
-      case WEBKIT -> webkit(block, origin);
+      case WEBKIT ->
+          // WebKit prints two lines: the reason, then which fetch it blocked.
+          webkit(block, origin)
+              + "\nFetch API cannot load "
+              + url
+              + " due to access control checks.";
       case SPEC -> null;
     };
   }

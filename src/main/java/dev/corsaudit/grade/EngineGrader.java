@@ -1,5 +1,6 @@
 package dev.corsaudit.grade;
 
+import dev.corsaudit.fetch.BrowserRequests;
 import dev.corsaudit.fetch.FetchMethods;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.CredentialsMode;
@@ -37,7 +38,10 @@ final class EngineGrader {
 
   private EngineVerdict run(PreflightPlan plan, Exchange preflight, Exchange actual) {
     Integer cacheSeconds = null;
-    if (preflight != null) {
+    // Engines differ on which requests need a preflight (Chromium drops a script-set User-Agent
+    // and safelists some client hints; Firefox counts bytes >= 0x80 and judges a repeated name
+    // line by line): an engine that would send none never sees the recorded preflight.
+    if (preflight != null && plan.preflightNeeded()) {
       if (preflight.failed()) {
         return error(preflight);
       }
@@ -74,7 +78,7 @@ final class EngineGrader {
     boolean redirect = isRedirect(response);
     boolean okStatus = status >= 200 && status <= 299;
     AllowOriginCheck.Result allowOrigin =
-        AllowOriginCheck.check(headers, request.origin(), request.credentials());
+        AllowOriginCheck.check(credentialsLines(headers), request.origin(), request.credentials());
 
     if (engine.statusBeforeAllowOrigin()) {
       if (!okStatus) {
@@ -112,22 +116,25 @@ final class EngineGrader {
 
     HeaderLists.Parsed methods = HeaderLists.parse(headers, "Access-Control-Allow-Methods");
     HeaderLists.Parsed allowHeaders = HeaderLists.parse(headers, "Access-Control-Allow-Headers");
+    // The consoles quote the offending element, except WebKit's, which quotes the whole header
+    // value (the lines joined with ", " by its HTTP layer).
     if (methods.failed()) {
+      String quoted =
+          engine.consoleInWebCoreStyle()
+              ? HeaderLine.combined(headers, "Access-Control-Allow-Methods")
+              : methods.invalidElement();
       fail(
           Causes.invalidList(true, methods.invalidElement()),
-          new Block(
-              Block.Kind.ALLOW_METHODS_PARSE, null, methods.invalidElement(), status, null, false));
+          new Block(Block.Kind.ALLOW_METHODS_PARSE, null, quoted, status, null, false));
     }
     if (allowHeaders.failed()) {
+      String quoted =
+          engine.consoleInWebCoreStyle()
+              ? HeaderLine.combined(headers, "Access-Control-Allow-Headers")
+              : allowHeaders.invalidElement();
       fail(
           Causes.invalidList(false, allowHeaders.invalidElement()),
-          new Block(
-              Block.Kind.ALLOW_HEADERS_PARSE,
-              null,
-              allowHeaders.invalidElement(),
-              status,
-              null,
-              false));
+          new Block(Block.Kind.ALLOW_HEADERS_PARSE, null, quoted, status, null, false));
     }
     if (!causes.isEmpty()) {
       return;
@@ -179,17 +186,44 @@ final class EngineGrader {
             : Causes.headers(missing, star && include));
     if (block == null) {
       // The consoles name one header. Firefox names the first missing one in sorted order; Chromium
-      // usually does too (with only some X-Stainless-* missing it was seen naming the last).
-      block = new Block(Block.Kind.HEADER, null, null, status, missing.get(0), false);
+      // often does too, but not always (it walks Blink's header hash map; see the README).
+      // WebKit walks WebCore's header map: known names first, canonical case (WebKitHeaderNames).
+      String named =
+          engine.consoleInWebCoreStyle()
+              ? WebKitHeaderNames.firstMissing(
+                  BrowserRequests.headerList(request.headers(), engine.requestRules()), missing)
+              : missing.get(0);
+      block = new Block(Block.Kind.HEADER, null, null, status, named, false);
     }
   }
 
   private void checkActual(RecordedResponse response) {
+    if (engine.proxyAuthIsNetworkError() && response.status() == 407) {
+      // Spec: HTTP-network-or-cache fetch never hands a 407 to the page (it prompts for proxy
+      // credentials and retries, or fails). Firefox and WebKit do hand it over.
+      // A network error before any CORS check, and Chromium prints no CORS console line for it.
+      causes.add(Causes.proxyAuth407());
+      return;
+    }
     AllowOriginCheck.Result allowOrigin =
-        AllowOriginCheck.check(response.headers(), request.origin(), request.credentials());
+        AllowOriginCheck.check(
+            credentialsLines(response.headers()), request.origin(), request.credentials());
     if (allowOrigin != AllowOriginCheck.Result.OK) {
       failAllowOrigin(allowOrigin, response, Block.Kind.ACTUAL_ALLOW_ORIGIN);
     }
+  }
+
+  /**
+   * Firefox ignores an empty Access-Control-Allow-Credentials line (so "" next to "true" passes);
+   * Chromium and WebKit's libsoup join the lines (", true") and fail. Conformance acac-*.
+   */
+  private List<HeaderLine> credentialsLines(List<HeaderLine> headers) {
+    if (!engine.ignoresEmptyAllowCredentialsLine()) {
+      return headers;
+    }
+    return headers.stream()
+        .filter(h -> !(h.hasName("Access-Control-Allow-Credentials") && h.value().isBlank()))
+        .toList();
   }
 
   private void failAllowOrigin(

@@ -28,10 +28,33 @@ public final class Grader {
    */
   public static Verdict grade(
       CorsRequest request, RequestPlans plans, Exchange preflight, Exchange actual) {
+    Map<Engine, Exchange> preflights = new EnumMap<>(Engine.class);
+    if (preflight != null) {
+      for (Engine engine : Engine.values()) {
+        preflights.put(engine, preflight);
+      }
+    }
+    return grade(request, plans, preflights, actual);
+  }
+
+  /**
+   * Grades each engine on the exchanges it would have made: engines plan a request differently (a
+   * page-set User-Agent, client hints), so each may have sent its own preflight, or none.
+   *
+   * @param preflights each engine's recorded preflight; an engine without one sent none
+   */
+  public static Verdict grade(
+      CorsRequest request, RequestPlans plans, Map<Engine, Exchange> preflights, Exchange actual) {
     PreflightPlan plan = plans.top();
     Map<Engine, EngineVerdict> engines = new EnumMap<>(Engine.class);
     for (Engine engine : Engine.values()) {
-      engines.put(engine, EngineGrader.grade(engine, request, plans.of(engine), preflight, actual));
+      engines.put(
+          engine,
+          EngineGrader.grade(engine, request, plans.of(engine), preflights.get(engine), actual));
+    }
+    Exchange preflight = preflights.get(Engine.TOP);
+    if (preflight == null && !preflights.isEmpty()) {
+      preflight = preflights.values().iterator().next();
     }
     EngineVerdict chromium = engines.get(Engine.TOP);
     List<String> readable = null;

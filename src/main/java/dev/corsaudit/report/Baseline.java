@@ -7,8 +7,8 @@ import dev.corsaudit.result.RunSummary;
 /**
  * The one decision "may this run become the baseline?": whether {@code report} replaces latest.md,
  * latest.json and index.html, which the next run compares with and people read. A run that must not
- * (interrupted, nothing audited, mostly ERROR) still gets its history files, but leaves latest.* to
- * the last run that may.
+ * (interrupted, nothing audited, mostly ERROR) still gets its history files, marked when
+ * interrupted, but leaves latest.* to the last run that may.
  */
 public final class Baseline {
 
@@ -25,8 +25,8 @@ public final class Baseline {
 
   private Baseline() {}
 
-  public static Decision decide(AuditRun run) {
-    if (run.interrupted()) {
+  public static Decision decide(AuditRun run, RunNotes notes) {
+    if (!notes.complete() || run.interrupted()) {
       return Decision.no("the run was interrupted, so only some rows were audited");
     }
     RunSummary summary = run.summary();

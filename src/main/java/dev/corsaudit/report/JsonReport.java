@@ -12,11 +12,22 @@ import java.io.Writer;
  */
 final class JsonReport implements ReportRenderer {
 
+  private final RunNotes notes;
+
+  JsonReport(RunNotes notes) {
+    this.notes = notes;
+  }
+
+  JsonReport() {
+    this(RunNotes.DEFAULT);
+  }
+
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
     ReportDocument document = ReportModel.document(run);
     try (JsonReportWriter writer = new JsonReportWriter(out)) {
       writer.begin(document.tool(), document.generatedAt(), document.replicas());
+      writer.notes(notes.insecure(), notes.complete());
       writer.summary(document.summary());
       writer.beginResults();
       for (ReportDocument.Row row : document.results()) {

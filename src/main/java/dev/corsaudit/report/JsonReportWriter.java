@@ -35,6 +35,15 @@ public final class JsonReportWriter implements AutoCloseable {
     json.writeBooleanField("replicas", replicas);
   }
 
+  /**
+   * Right after {@link #begin}: whether the run accepted any TLS certificate (--insecure) and
+   * whether it finished (false for an interrupted run, which never becomes a baseline).
+   */
+  public void notes(boolean insecure, boolean complete) throws IOException {
+    json.writeBooleanField("insecure", insecure);
+    json.writeBooleanField("complete", complete);
+  }
+
   public void summary(ReportDocument.Summary summary) throws IOException {
     json.writeFieldName("summary");
     mapper.writeValue(json, summary);

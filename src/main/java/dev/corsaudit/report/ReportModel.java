@@ -87,8 +87,8 @@ public final class ReportModel {
         provider.name(),
         provider.rowPath(),
         target.profile(),
-        target.request().url(),
-        target.probeUrl(),
+        Redactor.redactUrl(target.request().url()),
+        Redactor.redactUrl(target.probeUrl()),
         target.request().origin(),
         target.request().method(),
         target.request().credentials().wireName(),
@@ -101,6 +101,12 @@ public final class ReportModel {
         verdict == null ? null : verdict.preflightNeeded(),
         verdict == null ? null : verdict.readableResponseHeaders(),
         exchange(result.preflight()),
+        result.enginePreflights().stream()
+            .map(
+                p ->
+                    new ReportDocument.EnginePreflight(
+                        p.engines().stream().map(Engine::key).toList(), exchange(p.exchange())))
+            .toList(),
         exchange(result.actual()),
         provider.notes(),
         provider.models(),
@@ -131,7 +137,7 @@ public final class ReportModel {
     ReportDocument.Request request =
         new ReportDocument.Request(
             sent.method(),
-            sent.url(),
+            Redactor.redactUrl(sent.url()),
             sent.httpVersion(),
             pairs(sent.headers()),
             pairs(sent.clientAddedHeaders()));

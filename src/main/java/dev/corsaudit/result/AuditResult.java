@@ -5,6 +5,7 @@ import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.EngineVerdict;
 import dev.corsaudit.grade.Verdict;
 import dev.corsaudit.model.Exchange;
+import java.util.List;
 
 /**
  * One row of a run: its target, what became of it, what was exchanged and how it was graded.
@@ -13,6 +14,8 @@ import dev.corsaudit.model.Exchange;
  * @param actual the recorded actual request, or null when it was not sent
  * @param verdict the grader's verdict; null exactly when the status is SKIPPED or UNFINISHED
  * @param confirmation what a real browser did with the same fetch(), or null when not asked
+ * @param enginePreflights preflights other engines sent that differ from the top engine's (most
+ *     rows have none)
  * @param lastGraded for an ERROR row, its last graded verdict from the baseline, or null
  */
 public record AuditResult(
@@ -22,12 +25,14 @@ public record AuditResult(
     Exchange actual,
     Verdict verdict,
     BrowserConfirmation confirmation,
+    List<EnginePreflight> enginePreflights,
     LastGraded lastGraded) {
 
   /** Why an interrupted row has no verdict. */
   public static final String UNFINISHED_REASON = "not finished: the run was interrupted";
 
   public AuditResult {
+    enginePreflights = enginePreflights == null ? List.of() : List.copyOf(enginePreflights);
     if ((verdict == null) == status.graded()) {
       throw new IllegalArgumentException(status + " row with verdict " + verdict);
     }
@@ -35,21 +40,44 @@ public record AuditResult(
 
   public static AuditResult graded(
       AuditTarget target, Exchange preflight, Exchange actual, Verdict verdict) {
+    return graded(target, preflight, List.of(), actual, verdict);
+  }
+
+  public static AuditResult graded(
+      AuditTarget target,
+      Exchange preflight,
+      List<EnginePreflight> enginePreflights,
+      Exchange actual,
+      Verdict verdict) {
     return new AuditResult(
-        target, RowStatus.of(verdict.outcome()), preflight, actual, verdict, null, null);
+        target,
+        RowStatus.of(verdict.outcome()),
+        preflight,
+        actual,
+        verdict,
+        null,
+        enginePreflights,
+        null);
   }
 
   public static AuditResult skipped(AuditTarget target) {
-    return new AuditResult(target, RowStatus.SKIPPED, null, null, null, null, null);
+    return new AuditResult(target, RowStatus.SKIPPED, null, null, null, null, List.of(), null);
   }
 
   public static AuditResult unfinished(AuditTarget target) {
-    return new AuditResult(target, RowStatus.UNFINISHED, null, null, null, null, null);
+    return new AuditResult(target, RowStatus.UNFINISHED, null, null, null, null, List.of(), null);
   }
 
   public AuditResult withConfirmation(BrowserConfirmation browserConfirmation) {
     return new AuditResult(
-        target, status, preflight, actual, verdict, browserConfirmation, lastGraded);
+        target,
+        status,
+        preflight,
+        actual,
+        verdict,
+        browserConfirmation,
+        enginePreflights,
+        lastGraded);
   }
 
   /** This row with the last graded verdict carried forward (only an ERROR row carries one). */
@@ -57,7 +85,8 @@ public record AuditResult(
     if (carried != null && status != RowStatus.ERROR) {
       throw new IllegalArgumentException(status + " row cannot carry a last graded verdict");
     }
-    return new AuditResult(target, status, preflight, actual, verdict, confirmation, carried);
+    return new AuditResult(
+        target, status, preflight, actual, verdict, confirmation, enginePreflights, carried);
   }
 
   /** Why the row has no verdict (skipped or unfinished), or null for a graded row. */

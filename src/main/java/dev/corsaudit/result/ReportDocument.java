@@ -93,6 +93,7 @@ public record ReportDocument(
       Boolean preflightNeeded,
       List<String> readableResponseHeaders,
       Exchange preflight,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EnginePreflight> enginePreflights,
       Exchange actual,
       String notes,
       List<String> models,
@@ -116,6 +117,9 @@ public record ReportDocument(
   /** One engine's verdict. */
   public record Engine(
       String verdict, List<Cause> causes, String consoleMessage, Integer preflightCacheSeconds) {}
+
+  /** A preflight only some engines send (see {@link dev.corsaudit.result.EnginePreflight}). */
+  public record EnginePreflight(List<String> engines, Exchange exchange) {}
 
   /** A request sent and what came back (status null when the network failed). */
   public record Exchange(

@@ -109,7 +109,7 @@ class FiveNightsTest {
     assertTrue(two.out().contains("latest.* not replaced: most rows are ERROR (4 of 4"), two.out());
     assertFalse(two.out().contains("**REGRESSION**"), two.out());
     assertEquals(nightOne, Files.readString(latestJson), "the all-ERROR night is not the baseline");
-    String history = Files.readString(reports.resolve("history").resolve(today() + ".md"));
+    String history = Files.readString(reports.resolve("history").resolve(today() + "-2.md"));
     assertTrue(history.contains("Mostly ERROR: 4 of 4 audited rows"), history);
 
     // Night 3, back (NVIDIA NIM still unreachable): FAIL → ERROR → FAIL is no regression, and the

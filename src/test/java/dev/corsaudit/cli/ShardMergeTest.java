@@ -28,6 +28,7 @@ class ShardMergeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path dir;
   private static String whole;
+  private static String wholeRaw;
 
   private static final List<String> RUN =
       List.of(
@@ -55,7 +56,8 @@ class ShardMergeTest {
 
   @BeforeAll
   static void unsharded() throws IOException {
-    whole = normalized(CliRun.of(RUN_DEFAULT.toArray(String[]::new)).out());
+    wholeRaw = CliRun.of(RUN_DEFAULT.toArray(String[]::new)).out();
+    whole = normalized(wholeRaw);
   }
 
   /**
@@ -142,7 +144,7 @@ class ShardMergeTest {
     assertEquals(2, twice.code());
     assertTrue(twice.err().contains("shard 2/3 is given twice"), twice.err());
 
-    Path unsharded = Files.writeString(dir.resolve("unsharded.json"), whole);
+    Path unsharded = Files.writeString(dir.resolve("unsharded.json"), wholeRaw);
     CliRun notShard = merge(List.of(unsharded));
     assertEquals(2, notShard.code());
     assertTrue(notShard.err().contains("is not a shard's report"), notShard.err());
