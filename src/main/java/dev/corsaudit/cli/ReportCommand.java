@@ -1,6 +1,7 @@
 package dev.corsaudit.cli;
 
 import dev.corsaudit.audit.AuditRequest;
+import dev.corsaudit.audit.ReportRestore;
 import dev.corsaudit.diff.CarryForward;
 import dev.corsaudit.diff.DiffRenderer;
 import dev.corsaudit.diff.RowChange;
@@ -72,6 +73,15 @@ public final class ReportCommand implements Callable<Integer> {
   @Mixin NetworkOptions networkOptions;
   @Mixin DisplayOptions displayOptions;
   @Mixin ShardOption shardOption;
+
+  @Option(
+      names = "--from",
+      paramLabel = "FILE.json",
+      description =
+          "Do not audit: take the rows from this JSON report (the `cors-audit merge` of a sharded"
+              + " run, made from the same providers file and options) and save, compare and publish"
+              + " them as if this run had audited them.")
+  Path from;
 
   @Option(
       names = "--include-group",
@@ -172,7 +182,17 @@ public final class ReportCommand implements Callable<Integer> {
           err.flush();
           lock.close(); // the JVM is going down: no stray lock file in the committed directory
         };
-    AuditRun run = CarryForward.apply(baseline, Audits.run(request, displayOptions, onInterrupt));
+    if (from != null && shardOption.shard != null) {
+      throw new UserException("--from and --shard cannot be combined (merge the shards first)");
+    }
+    AuditRun audited =
+        from != null
+            ? ReportRestore.restore(request, Baselines.read(from))
+            : Audits.run(request, displayOptions, onInterrupt);
+    if (shardOption.shard != null) {
+      return writeShard(audited, notes);
+    }
+    AuditRun run = CarryForward.apply(baseline, audited);
     Written written = writeReports(run, notes);
     if (written.latest()) {
       out.println(
@@ -207,6 +227,28 @@ public final class ReportCommand implements Callable<Integer> {
       code = ExitCodes.ERROR;
     }
     return code;
+  }
+
+  /**
+   * One shard of the nightly: only {@code <dir>/shards/I-of-N.json}, for {@code cors-audit merge};
+   * the merge job makes latest.*, index.html and history/ with {@code report --from}.
+   */
+  private Integer writeShard(AuditRun run, RunNotes notes) {
+    Path file =
+        reportsDir
+            .resolve("shards")
+            .resolve(run.shard().shard().index() + "-of-" + run.shard().shard().count() + ".json");
+    try {
+      AtomicFiles.write(file, render(run, ReportFormat.JSON, notes));
+    } catch (IOException e) {
+      throw new UserException("cannot write " + file + ": " + FormatOptions.reason(e));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("wrote " + file + " (merge the shards, then report --from the merged report)");
+    out.flush();
+    return failOn == FailOn.REGRESSION
+        ? ExitCodes.OK
+        : failOn.exitCode(ExitCodes.forRun(run), false);
   }
 
   /** What writeReports did: the history files' path without extension, and latest.* or why not. */
