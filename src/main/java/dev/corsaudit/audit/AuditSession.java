@@ -9,6 +9,7 @@ import dev.corsaudit.replica.ReplicaServer;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
 import dev.corsaudit.result.AuditTarget;
+import dev.corsaudit.result.RowSink;
 import dev.corsaudit.result.Shard;
 import dev.corsaudit.result.ShardPart;
 import dev.corsaudit.security.Finding;
@@ -38,6 +39,7 @@ public final class AuditSession implements AutoCloseable {
   private final List<AuditTarget> securityTargets;
   private final ShardPart shard;
   private volatile List<CompletableFuture<AuditResult>> futures = List.of();
+  private volatile RowOrder streaming;
 
   private AuditSession(
       AuditRequest request,
@@ -131,7 +133,56 @@ public final class AuditSession implements AutoCloseable {
         results,
         findings,
         request.probeSecurity(),
+        dev.corsaudit.result.RunSummary.of(results),
         shard);
+  }
+
+  /**
+   * Probes and grades every row like {@link #run()}, but hands each row to {@code sink} in row
+   * order as soon as it and every row before it have finished, and keeps none: the returned run has
+   * no results, only their counts and the findings. For reports of any size.
+   */
+  public AuditRun stream(RowSink sink) {
+    RowOrder order = new RowOrder(sink, targets);
+    streaming = order;
+    Auditor auditor =
+        new Auditor(
+            prober,
+            request.userAgent(),
+            new ActualRequestPolicy(request.sendActual(), request.stream(), request.environment()),
+            listener);
+    int window = Math.max(64, 4 * request.probe().concurrency());
+    auditor.stream(targets, window, order::finished);
+    List<Finding> findings =
+        new SecurityAuditor(prober, request.userAgent())
+            .run(securityTargets, request.probeSecurity());
+    listener.done();
+    return new AuditRun(
+        ToolVersion.version(),
+        now(),
+        request.replicas(),
+        List.of(),
+        findings,
+        request.probeSecurity(),
+        order.summary(),
+        shard);
+  }
+
+  /**
+   * A streamed run was interrupted: the rows not yet handed on go to the sink as UNFINISHED, and
+   * the returned run has their counts. Safe to call from a shutdown hook.
+   */
+  public AuditRun interruptStream() {
+    RowOrder order = streaming;
+    order.interrupt(targets);
+    return new AuditRun(
+        ToolVersion.version(),
+        now(),
+        request.replicas(),
+        List.of(),
+        List.of(),
+        false,
+        order.summary());
   }
 
   /**
@@ -146,7 +197,14 @@ public final class AuditSession implements AutoCloseable {
       results.add(done != null ? done : AuditResult.unfinished(targets.get(i)));
     }
     return new AuditRun(
-        ToolVersion.version(), now(), request.replicas(), results, List.of(), false, shard);
+        ToolVersion.version(),
+        now(),
+        request.replicas(),
+        results,
+        List.of(),
+        false,
+        dev.corsaudit.result.RunSummary.of(results),
+        shard);
   }
 
   @Override

@@ -3,7 +3,9 @@ package dev.corsaudit.audit;
 import dev.corsaudit.fetch.BrowserRequests;
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.Grader;
+import dev.corsaudit.grade.RedirectHop;
 import dev.corsaudit.grade.RequestPlans;
+import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.PlannedRequest;
 import dev.corsaudit.model.PreflightPlan;
@@ -28,6 +30,7 @@ final class Auditor {
   private final String userAgent;
   private final ActualRequestPolicy actualPolicy;
   private final AuditListener listener;
+  private final RedirectFollower redirects;
 
   Auditor(
       Prober prober, String userAgent, ActualRequestPolicy actualPolicy, AuditListener listener) {
@@ -35,6 +38,7 @@ final class Auditor {
     this.userAgent = userAgent;
     this.actualPolicy = actualPolicy;
     this.listener = listener;
+    this.redirects = new RedirectFollower(prober, userAgent);
   }
 
   /** Starts every target; each future completes with its graded result and never exceptionally. */
@@ -45,6 +49,58 @@ final class Auditor {
       futures.add(audit(target).thenApply(this::told));
     }
     return futures;
+  }
+
+  /**
+   * Runs every target, handing each result to {@code done} as it finishes, with at most {@code
+   * window} rows started and not yet finished: the rows' results are never all held at once.
+   */
+  void stream(
+      List<AuditTarget> targets, int window, java.util.function.Consumer<AuditResult> done) {
+    listener.started(targets.size());
+    java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(window);
+    java.util.concurrent.CountDownLatch finished =
+        new java.util.concurrent.CountDownLatch(targets.size());
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    for (AuditTarget target : targets) {
+      slots.acquireUninterruptibly();
+      if (failure.get() != null) {
+        break;
+      }
+      audit(target)
+          .whenComplete(
+              (result, error) -> {
+                try {
+                  if (error != null) {
+                    failure.compareAndSet(null, error);
+                  } else {
+                    done.accept(told(result));
+                  }
+                } catch (RuntimeException e) {
+                  failure.compareAndSet(null, e);
+                } finally {
+                  slots.release();
+                  finished.countDown();
+                }
+              });
+    }
+    Throwable failed = failure.get();
+    if (failed == null) {
+      try {
+        finished.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      failed = failure.get();
+    }
+    if (failed instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failed != null) {
+      throw new IllegalStateException(failed);
+    }
   }
 
   private AuditResult told(AuditResult result) {
@@ -61,7 +117,7 @@ final class Auditor {
     if (distinct.isEmpty()) {
       // A simple request in every engine goes straight out; only the actual response's CORS
       // check applies.
-      return sendActual(target).thenApply(actual -> graded(target, Map.of(), actual));
+      return sendActual(target).thenApply(chain -> graded(target, Map.of(), chain));
     }
     Map<Engine, CompletableFuture<Exchange>> sent = new EnumMap<>(Engine.class);
     for (Map.Entry<PreflightKey, List<Engine>> group : distinct.entrySet()) {
@@ -84,9 +140,10 @@ final class Auditor {
                       || actualPolicy.wanted(target)
                           && Grader.preflightPasses(target.request(), plans, top);
               if (!sendActual) {
-                return CompletableFuture.completedFuture(graded(target, preflights, null));
+                return CompletableFuture.completedFuture(
+                    graded(target, preflights, new Chain(null, List.of())));
               }
-              return sendActual(target).thenApply(actual -> graded(target, preflights, actual));
+              return sendActual(target).thenApply(chain -> graded(target, preflights, chain));
             });
   }
 
@@ -115,15 +172,25 @@ final class Auditor {
     return distinct;
   }
 
-  private CompletableFuture<Exchange> sendActual(AuditTarget target) {
-    PlannedRequest actual =
-        BrowserRequests.actual(
-            actualPolicy.withKey(target), target.probeUrl(), userAgent, actualPolicy.body(target));
-    return prober.send(actual);
+  /** The actual request and the requests its redirects led to. */
+  private record Chain(Exchange first, List<RedirectHop> redirects) {}
+
+  private CompletableFuture<Chain> sendActual(AuditTarget target) {
+    CorsRequest request = actualPolicy.withKey(target);
+    byte[] body = actualPolicy.body(target);
+    PlannedRequest actual = BrowserRequests.actual(request, target.probeUrl(), userAgent, body);
+    return prober
+        .send(actual)
+        .thenCompose(
+            first ->
+                redirects
+                    .follow(request, target.probeUrl(), body, first)
+                    .thenApply(hops -> new Chain(first, hops)));
   }
 
   private static AuditResult graded(
-      AuditTarget target, Map<Engine, Exchange> preflights, Exchange actual) {
+      AuditTarget target, Map<Engine, Exchange> preflights, Chain chain) {
+    Exchange actual = chain.first();
     Exchange top = preflights.get(Engine.TOP);
     Map<Exchange, List<Engine>> byExchange = new LinkedHashMap<>();
     preflights.forEach(
@@ -139,6 +206,7 @@ final class Auditor {
         top,
         others,
         actual,
-        Grader.grade(target.request(), target.plans(), preflights, actual));
+        chain.redirects(),
+        Grader.grade(target.request(), target.plans(), preflights, actual, chain.redirects()));
   }
 }

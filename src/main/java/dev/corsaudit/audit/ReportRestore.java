@@ -5,7 +5,10 @@ import dev.corsaudit.grade.CauseCode;
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.EngineVerdict;
 import dev.corsaudit.grade.Outcome;
+import dev.corsaudit.grade.RedirectHop;
+import dev.corsaudit.grade.RequestPlans;
 import dev.corsaudit.grade.Verdict;
+import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.NetworkError;
@@ -115,9 +118,30 @@ public final class ReportRestore {
           others.add(new EnginePreflight(engines, exchange(p.exchange())));
         }
         return AuditResult.graded(
-            target, exchange(row.preflight()), others, exchange(row.actual()), verdict(row));
+            target,
+            exchange(row.preflight()),
+            others,
+            exchange(row.actual()),
+            hops(row, planned.request()),
+            verdict(row));
       }
     }
+  }
+
+  private static List<RedirectHop> hops(ReportDocument.Row row, CorsRequest original) {
+    if (row.redirects() == null) {
+      return List.of();
+    }
+    List<RedirectHop> hops = new ArrayList<>();
+    for (ReportDocument.Redirect r : row.redirects()) {
+      CorsRequest request =
+          new CorsRequest(
+              r.url(), r.origin(), r.method(), lines(r.requestHeaders()), original.credentials());
+      hops.add(
+          new RedirectHop(
+              request, RequestPlans.of(request), exchange(r.preflight()), exchange(r.response())));
+    }
+    return hops;
   }
 
   private static Verdict verdict(ReportDocument.Row row) {

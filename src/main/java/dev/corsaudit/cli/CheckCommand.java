@@ -1,6 +1,7 @@
 package dev.corsaudit.cli;
 
 import dev.corsaudit.audit.AuditRequest;
+import dev.corsaudit.audit.AuditSession;
 import dev.corsaudit.diff.DiffRenderer;
 import dev.corsaudit.diff.RowChange;
 import dev.corsaudit.diff.RunDiff;
@@ -107,8 +108,16 @@ public final class CheckCommand implements Callable<Integer> {
                 .withSecurity(probeSecurity)
                 .withBrowser(browser));
     formatOptions.runMadeWith(networkOptions.insecure, request.providers().providers());
-    AuditRun run = Audits.run(request, displayOptions, formatOptions::writeIncomplete);
-    formatOptions.write(run);
+    AuditRun run;
+    if (formatOptions.streams() && before == null && browser == null) {
+      // JSON goes out row by row as the run goes on: any number of rows in bounded memory.
+      try (AuditSession session = AuditSession.open(request, displayOptions.progress())) {
+        run = formatOptions.stream(session, request.replicas(), spec.commandLine().getErr());
+      }
+    } else {
+      run = Audits.run(request, displayOptions, formatOptions::writeIncomplete);
+      formatOptions.write(run);
+    }
     boolean regression = false;
     if (before != null) {
       List<RowChange> changes = RunDiff.compare(before, ReportModel.document(run));

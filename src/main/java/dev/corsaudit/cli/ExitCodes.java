@@ -75,12 +75,15 @@ public final class ExitCodes {
   public static String nothingAuditedLine(AuditRun run) {
     java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
     run.results().forEach(r -> reasons.add(r.skipReason()));
-    String why = String.join("; ", reasons.stream().limit(2).toList());
+    String why =
+        reasons.isEmpty()
+            ? "each row's skip_reason says why"
+            : String.join("; ", reasons.stream().limit(2).toList())
+                + (reasons.size() > 2 ? "; …" : "");
     return "cors-audit: nothing was audited: all "
-        + run.results().size()
+        + run.summary().total()
         + " rows were skipped ("
         + why
-        + (reasons.size() > 2 ? "; …" : "")
         + ")";
   }
 

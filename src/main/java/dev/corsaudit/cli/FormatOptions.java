@@ -1,7 +1,9 @@
 package dev.corsaudit.cli;
 
+import dev.corsaudit.audit.AuditSession;
 import dev.corsaudit.model.UserException;
 import dev.corsaudit.report.AtomicFiles;
+import dev.corsaudit.report.JsonRowStream;
 import dev.corsaudit.report.ReportFormat;
 import dev.corsaudit.report.Reports;
 import dev.corsaudit.report.RunNotes;
@@ -9,6 +11,7 @@ import dev.corsaudit.result.AuditRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,6 +90,69 @@ public final class FormatOptions {
         && toStdout()
         && System.getenv("NO_COLOR") == null
         && Terminal.stdoutIsTerminal();
+  }
+
+  /** JSON is written row by row while the run goes on; the other formats print counts first. */
+  boolean streams() {
+    return format == ReportFormat.JSON;
+  }
+
+  /**
+   * Runs the audit with its JSON report written as rows finish: memory stays bounded whatever the
+   * number of rows. An interrupt writes the rows not finished as UNFINISHED and closes the
+   * document, marked incomplete; a failed write is one line.
+   */
+  AuditRun stream(AuditSession session, boolean replicas, PrintWriter err) throws IOException {
+    AtomicFiles.Output file = toStdout() ? null : openFile();
+    Writer out =
+        file == null
+            ? spec.commandLine().getOut()
+            : new java.io.OutputStreamWriter(
+                file.stream(), java.nio.charset.StandardCharsets.UTF_8);
+    try (JsonRowStream json = new JsonRowStream(out, session.targets(), replicas, notes)) {
+      InterruptGuard guard =
+          InterruptGuard.install(
+              session::interruptStream,
+              run -> {
+                json.finish(run, false);
+                out.flush();
+                if (file != null) {
+                  file.commit();
+                }
+              },
+              err);
+      AuditRun run;
+      try {
+        run = session.stream(json);
+        json.finish(run, true);
+        out.flush();
+      } finally {
+        guard.disarm();
+      }
+      if (file != null) {
+        file.commit();
+      } else if (spec.commandLine().getOut().checkError()) {
+        throw new UserException(
+            "cannot write the report to standard output (disk full, or the reader went away)");
+      }
+      return run;
+    } catch (java.io.UncheckedIOException e) {
+      throw new UserException(
+          "cannot write " + (file == null ? "the report" : output) + ": " + reason(e.getCause()));
+    } finally {
+      if (file != null) {
+        file.close();
+      }
+    }
+  }
+
+  private AtomicFiles.Output openFile() {
+    try {
+      return AtomicFiles.open(output);
+    } catch (IOException e) {
+      throw new UserException(
+          "cannot write " + output + ": " + reason(e) + "; check the path and permissions");
+    }
   }
 
   /** Renders the run in the chosen format to stdout or the output file. */

@@ -51,23 +51,8 @@ public final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    boolean insecure = false;
-    boolean complete = true;
-    for (Path shard : shards) {
-      // Notes the typed model does not carry: a merged run is insecure if any shard was, and
-      // complete only if every shard was.
-      try {
-        com.fasterxml.jackson.databind.JsonNode tree =
-            new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(java.nio.file.Files.readString(shard));
-        insecure |= tree.path("insecure").asBoolean(false);
-        complete &= tree.path("complete").asBoolean(true);
-      } catch (IOException e) {
-        throw new UserException("cannot read report " + shard + ": " + e.getMessage());
-      }
-    }
     ReportDocument merged = merge(shards);
-    String json = ReportJson.write(merged, insecure, complete);
+    String json = ReportJson.write(merged);
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(json);

@@ -84,30 +84,22 @@ final class EngineGrader {
       if (!okStatus) {
         fail(
             redirect ? Causes.redirect(status, response.header("Location")) : Causes.status(status),
-            new Block(
-                redirect ? Block.Kind.PREFLIGHT_REDIRECT : Block.Kind.PREFLIGHT_STATUS,
-                null,
-                null,
-                status,
-                null,
-                false));
+            redirect ? new Block.PreflightRedirect(status) : new Block.PreflightStatus(status));
       }
       if (allowOrigin != AllowOriginCheck.Result.OK) {
-        failAllowOrigin(allowOrigin, response, Block.Kind.PREFLIGHT_ALLOW_ORIGIN);
+        failAllowOrigin(allowOrigin, response, false);
       }
     } else {
       if (redirect) {
         fail(
             Causes.redirect(status, response.header("Location")),
-            new Block(Block.Kind.PREFLIGHT_REDIRECT, null, null, status, null, false));
+            new Block.PreflightRedirect(status));
       }
       if (allowOrigin != AllowOriginCheck.Result.OK) {
-        failAllowOrigin(allowOrigin, response, Block.Kind.PREFLIGHT_ALLOW_ORIGIN);
+        failAllowOrigin(allowOrigin, response, false);
       }
       if (!okStatus && !redirect) {
-        fail(
-            Causes.status(status),
-            new Block(Block.Kind.PREFLIGHT_STATUS, null, null, status, null, false));
+        fail(Causes.status(status), new Block.PreflightStatus(status));
       }
     }
     if (!causes.isEmpty()) {
@@ -125,7 +117,7 @@ final class EngineGrader {
               : methods.invalidElement();
       fail(
           Causes.invalidList(true, methods.invalidElement()),
-          new Block(Block.Kind.ALLOW_METHODS_PARSE, null, quoted, status, null, false));
+          new Block.AllowListParse(true, quoted, status));
     }
     if (allowHeaders.failed()) {
       String quoted =
@@ -134,7 +126,7 @@ final class EngineGrader {
               : allowHeaders.invalidElement();
       fail(
           Causes.invalidList(false, allowHeaders.invalidElement()),
-          new Block(Block.Kind.ALLOW_HEADERS_PARSE, null, quoted, status, null, false));
+          new Block.AllowListParse(false, quoted, status));
     }
     if (!causes.isEmpty()) {
       return;
@@ -155,9 +147,7 @@ final class EngineGrader {
     if (star && !include) {
       return;
     }
-    fail(
-        Causes.method(method, star && include),
-        new Block(Block.Kind.METHOD, null, null, status, method, false));
+    fail(Causes.method(method, star && include), new Block.MethodNotAllowed(method, status));
   }
 
   private void checkHeaders(List<String> unsafeNames, List<String> allowed, int status) {
@@ -193,7 +183,7 @@ final class EngineGrader {
               ? WebKitHeaderNames.firstMissing(
                   BrowserRequests.headerList(request.headers(), engine.requestRules()), missing)
               : missing.get(0);
-      block = new Block(Block.Kind.HEADER, null, null, status, named, false);
+      block = new Block.HeaderNotAllowed(named, status);
     }
   }
 
@@ -209,7 +199,7 @@ final class EngineGrader {
         AllowOriginCheck.check(
             credentialsLines(response.headers()), request.origin(), request.credentials());
     if (allowOrigin != AllowOriginCheck.Result.OK) {
-      failAllowOrigin(allowOrigin, response, Block.Kind.ACTUAL_ALLOW_ORIGIN);
+      failAllowOrigin(allowOrigin, response, true);
     }
   }
 
@@ -227,13 +217,12 @@ final class EngineGrader {
   }
 
   private void failAllowOrigin(
-      AllowOriginCheck.Result result, RecordedResponse response, Block.Kind kind) {
+      AllowOriginCheck.Result result, RecordedResponse response, boolean actual) {
     List<HeaderLine> headers = response.headers();
     String value =
         result == AllowOriginCheck.Result.INVALID_CREDENTIALS
             ? AllowOriginCheck.credentialsValue(headers)
             : AllowOriginCheck.value(headers);
-    boolean actual = kind == Block.Kind.ACTUAL_ALLOW_ORIGIN;
     Cause cause =
         Causes.allowOrigin(
             result, actual, request, value, AllowOriginCheck.credentialsValue(headers));
@@ -242,8 +231,8 @@ final class EngineGrader {
     }
     fail(
         cause,
-        new Block(
-            kind, result, value, response.status(), null, AllowOriginCheck.lineCount(headers) > 1));
+        new Block.AllowOrigin(
+            actual, result, value, response.status(), AllowOriginCheck.lineCount(headers) > 1));
   }
 
   /**

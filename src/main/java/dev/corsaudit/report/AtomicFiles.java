@@ -2,7 +2,6 @@ package dev.corsaudit.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -46,6 +45,18 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, byte[] content) throws IOException {
+    try (Output output = open(target)) {
+      output.stream().write(content);
+      output.commit();
+    }
+  }
+
+  /**
+   * Opens {@code target} for a write that may be long (a streamed report): the same rules as {@link
+   * #write(Path, byte[])}. Nothing replaces the target until {@link Output#commit()}; closing
+   * without committing leaves the target as it was (and removes the temporary file).
+   */
+  public static Output open(Path target) throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
     // Through every link: what the path finally is (null when it, or a link's target, is missing).
     BasicFileAttributes followed = attributes(absolute, true);
@@ -55,17 +66,118 @@ public final class AtomicFiles {
     if ((followed != null && !followed.isRegularFile()) || isSystemPath(absolute)) {
       // FIFO, character or block device, socket, /dev/stdout, /proc/self/fd/N: the node is not
       // ours to replace; the kernel follows the links when it is opened.
-      writeInPlace(absolute, content, false);
-      return;
+      return Output.direct(Files.newOutputStream(absolute, StandardOpenOption.WRITE));
     }
     Path path = followed != null ? absolute.toRealPath() : resolveLinks(absolute);
     if (followed == null) {
       Files.createDirectories(path.getParent());
-      replace(path, content, null);
+      return replacing(path, null);
     } else if (linkCount(path) > 1) {
-      writeInPlace(path, content, true);
+      return Output.direct(
+          Files.newOutputStream(
+              path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
     } else {
-      replace(path, content, posix(path));
+      return replacing(path, posix(path));
+    }
+  }
+
+  /** An open output file: write to {@link #stream()}, then {@link #commit()}. */
+  public static final class Output implements AutoCloseable {
+    private final OutputStream stream;
+    private final Path temp;
+    private final Path target;
+    private final PosixFileAttributes existing;
+    private final FileChannel channel;
+    private boolean done;
+
+    private Output(
+        OutputStream stream,
+        FileChannel channel,
+        Path temp,
+        Path target,
+        PosixFileAttributes existing) {
+      this.stream = stream;
+      this.channel = channel;
+      this.temp = temp;
+      this.target = target;
+      this.existing = existing;
+    }
+
+    static Output direct(OutputStream stream) {
+      return new Output(stream, null, null, null, null);
+    }
+
+    public OutputStream stream() {
+      return stream;
+    }
+
+    /** Makes the written bytes the target's content (a rename for a replaced file). */
+    public void commit() throws IOException {
+      stream.flush();
+      if (temp == null) {
+        stream.close();
+        done = true;
+        return;
+      }
+      channel.force(true);
+      stream.close();
+      if (existing != null) {
+        try {
+          Files.setPosixFilePermissions(temp, existing.permissions());
+        } catch (IOException | UnsupportedOperationException e) {
+          // keep the default mode
+        }
+      }
+      try {
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      done = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (done) {
+        return;
+      }
+      done = true;
+      try {
+        stream.close();
+      } finally {
+        if (temp != null) {
+          Files.deleteIfExists(temp);
+        }
+      }
+    }
+  }
+
+  private static Output replacing(Path path, PosixFileAttributes existing) throws IOException {
+    Path dir = path.getParent();
+    for (int attempt = 0; ; attempt++) {
+      Path candidate =
+          dir.resolve(
+              TEMP_PREFIX
+                  + path.getFileName()
+                  + "."
+                  + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1)
+                  + TEMP_SUFFIX);
+      try {
+        // Default permissions (0666 under the umask), unlike createTempFile's 0600.
+        FileChannel channel =
+            FileChannel.open(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return new Output(
+            new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel)),
+            channel,
+            candidate,
+            path,
+            existing);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt > 10) {
+          throw e;
+        }
+      }
     }
   }
 
@@ -133,72 +245,6 @@ public final class AtomicFiles {
       return view == null ? null : view.readAttributes();
     } catch (IOException e) {
       return null;
-    }
-  }
-
-  private static void replace(Path path, byte[] content, PosixFileAttributes existing)
-      throws IOException {
-    Path dir = path.getParent();
-    Path temp = null;
-    try {
-      for (int attempt = 0; temp == null; attempt++) {
-        Path candidate =
-            dir.resolve(
-                TEMP_PREFIX
-                    + path.getFileName()
-                    + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1)
-                    + TEMP_SUFFIX);
-        try {
-          // Default permissions (0666 under the umask), unlike createTempFile's 0600.
-          try (FileChannel channel =
-              FileChannel.open(
-                  candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            temp = candidate;
-            writeAll(channel, content);
-            channel.force(true);
-          }
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-          if (attempt > 10) {
-            throw e;
-          }
-        }
-      }
-      if (existing != null) {
-        try {
-          Files.setPosixFilePermissions(temp, existing.permissions());
-        } catch (IOException | UnsupportedOperationException e) {
-          // keep the default mode
-        }
-      }
-      try {
-        Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-      }
-      temp = null;
-    } finally {
-      if (temp != null) {
-        Files.deleteIfExists(temp);
-      }
-    }
-  }
-
-  private static void writeInPlace(Path path, byte[] content, boolean truncate) throws IOException {
-    try (OutputStream out =
-        truncate
-            ? Files.newOutputStream(
-                path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
-            : Files.newOutputStream(path, StandardOpenOption.WRITE)) {
-      out.write(content);
-      out.flush();
-    }
-  }
-
-  private static void writeAll(FileChannel channel, byte[] content) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(content);
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
     }
   }
 }

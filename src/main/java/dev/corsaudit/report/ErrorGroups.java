@@ -67,6 +67,16 @@ final class ErrorGroups {
     return groups;
   }
 
+  /** The groups as Markdown quotes, one per group (empty when no error is shared). */
+  static String markdown(List<AuditResult> results) {
+    StringBuilder md = new StringBuilder();
+    for (Group group : of(results)) {
+      md.append("> **").append(group.headline()).append("** Fix: ").append(group.fix());
+      md.append("\n\n");
+    }
+    return md.toString();
+  }
+
   /** True when the cause is said by a group's line instead of under its row. */
   static boolean grouped(List<Group> groups, Cause cause) {
     return groups.stream().anyMatch(g -> g.code() == cause.code());

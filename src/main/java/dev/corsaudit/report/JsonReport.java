@@ -26,15 +26,17 @@ final class JsonReport implements ReportRenderer {
   public void render(AuditRun run, Writer out) throws IOException {
     ReportDocument document = ReportModel.document(run);
     try (JsonReportWriter writer = new JsonReportWriter(out)) {
-      writer.begin(document.tool(), document.generatedAt(), document.replicas());
-      writer.notes(notes.insecure(), notes.complete());
-      writer.summary(document.summary());
-      writer.beginResults();
+      writer.begin(document.tool(), document.replicas(), notes.insecure());
       for (ReportDocument.Row row : document.results()) {
         writer.row(row);
       }
-      writer.endResults();
-      writer.end(document.securityProbed(), document.findings(), document.shard());
+      writer.end(
+          document.generatedAt(),
+          notes.complete() && !run.interrupted(),
+          document.summary(),
+          document.securityProbed(),
+          document.findings(),
+          document.shard());
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.corsaudit.grade.Cause;
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.EngineVerdict;
 import dev.corsaudit.grade.Outcome;
+import dev.corsaudit.grade.RedirectHop;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.PreflightPlan;
@@ -64,13 +65,7 @@ final class MarkdownReport implements ReportRenderer {
     }
     appendMethod(md, run.results());
     appendSummary(md, run.results());
-    for (ErrorGroups.Group group : ErrorGroups.of(run.results())) {
-      md.append("> **")
-          .append(group.headline())
-          .append("** Fix: ")
-          .append(group.fix())
-          .append("\n\n");
-    }
+    md.append(ErrorGroups.markdown(run.results()));
     appendDetails(md, run.results());
     appendFindings(md, run);
     out.write(md.toString());
@@ -215,6 +210,16 @@ final class MarkdownReport implements ReportRenderer {
           md.append("- ").append(Escape.code("Vary: " + vary)).append("\n");
         }
       }
+      for (RedirectHop hop : result.redirects()) {
+        md.append("- **Redirected to:** ")
+            .append(
+                Escape.code(hop.request().method() + " " + Redactor.redactUrl(hop.request().url())))
+            .append(" (Origin: ")
+            .append(Escape.code(hop.request().origin()))
+            .append(") → ")
+            .append(Escape.markdownText(hopStatus(hop)))
+            .append('\n');
+      }
       md.append("- **Verdict:** ").append(badge(result)).append('\n');
       if (result.lastGraded() != null) {
         md.append("- **Last graded:** ").append(RunLabels.lastGraded(result)).append('\n');
@@ -314,6 +319,18 @@ final class MarkdownReport implements ReportRenderer {
           .append(" |\n");
     }
     md.append('\n');
+  }
+
+  private static String hopStatus(RedirectHop hop) {
+    Exchange shown = hop.response() != null ? hop.response() : hop.preflight();
+    String what = hop.response() != null ? "" : "preflight ";
+    if (shown == null) {
+      return "not sent";
+    }
+    if (shown.error() != null) {
+      return what + "no response (" + shown.error().kind() + ": " + shown.error().message() + ")";
+    }
+    return what + RowView.statusWithReason(shown.response());
   }
 
   static String cacheLine(AuditResult result) {

@@ -71,24 +71,23 @@ public final class ReportJson {
     return document;
   }
 
-  /**
-   * A report as the JSON contract writes it (the same bytes as {@code check --format json}).
-   *
-   * @param insecure the run accepted any TLS certificate
-   * @param complete the run was not interrupted
-   */
-  public static String write(ReportDocument document, boolean insecure, boolean complete) {
+  /** A report as the JSON contract writes it (the same bytes as {@code check --format json}). */
+  public static String write(ReportDocument document) {
+    boolean insecure = document.insecure();
+    boolean complete = !Boolean.FALSE.equals(document.complete());
     java.io.StringWriter out = new java.io.StringWriter();
     try (JsonReportWriter writer = new JsonReportWriter(out)) {
-      writer.begin(document.tool(), document.generatedAt(), document.replicas());
-      writer.notes(insecure, complete);
-      writer.summary(document.summary());
-      writer.beginResults();
+      writer.begin(document.tool(), document.replicas(), insecure);
       for (ReportDocument.Row row : document.results()) {
         writer.row(row);
       }
-      writer.endResults();
-      writer.end(document.securityProbed(), document.findings(), document.shard());
+      writer.end(
+          document.generatedAt(),
+          complete,
+          document.summary(),
+          document.securityProbed(),
+          document.findings(),
+          document.shard());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -35,10 +35,12 @@ public final class ReportModel {
     return new ReportDocument(
         new ReportDocument.Tool(ToolVersion.NAME, run.toolVersion()),
         ReportDocument.SCHEMA_VERSION,
-        run.generatedAt().toString(),
         run.replicas(),
-        summary(run.summary()),
+        false,
         run.results().stream().map(ReportModel::row).toList(),
+        run.generatedAt().toString(),
+        !run.interrupted(),
+        summary(run.summary()),
         run.securityProbed(),
         run.findings().stream().map(ReportModel::finding).toList(),
         shard(run));
@@ -108,6 +110,17 @@ public final class ReportModel {
                         p.engines().stream().map(Engine::key).toList(), exchange(p.exchange())))
             .toList(),
         exchange(result.actual()),
+        result.redirects().stream()
+            .map(
+                hop ->
+                    new ReportDocument.Redirect(
+                        hop.request().url(),
+                        hop.request().method(),
+                        hop.request().origin(),
+                        pairs(hop.request().headers()),
+                        exchange(hop.preflight()),
+                        exchange(hop.response())))
+            .toList(),
         provider.notes(),
         provider.models(),
         provider.tracking(),
@@ -172,7 +185,7 @@ public final class ReportModel {
         .toList();
   }
 
-  private static ReportDocument.Finding finding(Finding finding) {
+  static ReportDocument.Finding finding(Finding finding) {
     return new ReportDocument.Finding(
         finding.providerId(),
         finding.code().name(),

@@ -114,13 +114,17 @@ public final class ShardMerge {
         Comparator.comparing((ReportDocument.Finding f) -> severity(f.severity()))
             .thenComparing(ReportDocument.Finding::provider));
     List<ReportDocument.Row> results = Arrays.asList(rows);
+    boolean insecure = parts.stream().anyMatch(p -> p.report().insecure());
+    boolean complete = parts.stream().allMatch(p -> !Boolean.FALSE.equals(p.report().complete()));
     return new ReportDocument(
         first.report().tool(),
         first.report().schemaVersion(),
-        generatedAt,
         first.report().replicas(),
-        summary(results),
+        insecure,
         results,
+        generatedAt,
+        complete,
+        summary(results),
         first.report().securityProbed(),
         findings);
   }

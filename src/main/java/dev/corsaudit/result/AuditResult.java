@@ -3,6 +3,7 @@ package dev.corsaudit.result;
 import dev.corsaudit.browser.BrowserConfirmation;
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.EngineVerdict;
+import dev.corsaudit.grade.RedirectHop;
 import dev.corsaudit.grade.Verdict;
 import dev.corsaudit.model.Exchange;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.List;
  * @param confirmation what a real browser did with the same fetch(), or null when not asked
  * @param enginePreflights preflights other engines sent that differ from the top engine's (most
  *     rows have none)
+ * @param redirects the requests fetch() made after {@code actual} was redirected, in order (the
+ *     last one's response is what the page got)
  * @param lastGraded for an ERROR row, its last graded verdict from the baseline, or null
  */
 public record AuditResult(
@@ -26,6 +29,7 @@ public record AuditResult(
     Verdict verdict,
     BrowserConfirmation confirmation,
     List<EnginePreflight> enginePreflights,
+    List<RedirectHop> redirects,
     LastGraded lastGraded) {
 
   /** Why an interrupted row has no verdict. */
@@ -33,6 +37,7 @@ public record AuditResult(
 
   public AuditResult {
     enginePreflights = enginePreflights == null ? List.of() : List.copyOf(enginePreflights);
+    redirects = redirects == null ? List.of() : List.copyOf(redirects);
     if ((verdict == null) == status.graded()) {
       throw new IllegalArgumentException(status + " row with verdict " + verdict);
     }
@@ -40,7 +45,7 @@ public record AuditResult(
 
   public static AuditResult graded(
       AuditTarget target, Exchange preflight, Exchange actual, Verdict verdict) {
-    return graded(target, preflight, List.of(), actual, verdict);
+    return graded(target, preflight, List.of(), actual, List.of(), verdict);
   }
 
   public static AuditResult graded(
@@ -48,6 +53,7 @@ public record AuditResult(
       Exchange preflight,
       List<EnginePreflight> enginePreflights,
       Exchange actual,
+      List<RedirectHop> redirects,
       Verdict verdict) {
     return new AuditResult(
         target,
@@ -57,15 +63,18 @@ public record AuditResult(
         verdict,
         null,
         enginePreflights,
+        redirects,
         null);
   }
 
   public static AuditResult skipped(AuditTarget target) {
-    return new AuditResult(target, RowStatus.SKIPPED, null, null, null, null, List.of(), null);
+    return new AuditResult(
+        target, RowStatus.SKIPPED, null, null, null, null, List.of(), List.of(), null);
   }
 
   public static AuditResult unfinished(AuditTarget target) {
-    return new AuditResult(target, RowStatus.UNFINISHED, null, null, null, null, List.of(), null);
+    return new AuditResult(
+        target, RowStatus.UNFINISHED, null, null, null, null, List.of(), List.of(), null);
   }
 
   public AuditResult withConfirmation(BrowserConfirmation browserConfirmation) {
@@ -77,6 +86,7 @@ public record AuditResult(
         verdict,
         browserConfirmation,
         enginePreflights,
+        redirects,
         lastGraded);
   }
 
@@ -86,7 +96,15 @@ public record AuditResult(
       throw new IllegalArgumentException(status + " row cannot carry a last graded verdict");
     }
     return new AuditResult(
-        target, status, preflight, actual, verdict, confirmation, enginePreflights, carried);
+        target,
+        status,
+        preflight,
+        actual,
+        verdict,
+        confirmation,
+        enginePreflights,
+        redirects,
+        carried);
   }
 
   /** Why the row has no verdict (skipped or unfinished), or null for a graded row. */

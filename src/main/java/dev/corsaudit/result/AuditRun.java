@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param replicas true when the run probed the built-in replicas instead of the real providers
  * @param securityProbed true when hostile-origin probes ran (so "no findings" means something)
+ * @param summary the rows per status; for a streamed run (rows written as they finished and not
+ *     kept, so {@code results} is empty) the counts of the rows that were written
  * @param shard for a run of one shard of the rows ({@code --shard I/N}), which one; else null
  */
 public record AuditRun(
@@ -19,11 +21,24 @@ public record AuditRun(
     List<AuditResult> results,
     List<Finding> findings,
     boolean securityProbed,
+    RunSummary summary,
     ShardPart shard) {
 
   public AuditRun {
     results = List.copyOf(results);
     findings = List.copyOf(findings);
+  }
+
+  /** An unsharded run. */
+  public AuditRun(
+      String toolVersion,
+      Instant generatedAt,
+      boolean replicas,
+      List<AuditResult> results,
+      List<Finding> findings,
+      boolean securityProbed,
+      RunSummary summary) {
+    this(toolVersion, generatedAt, replicas, results, findings, securityProbed, summary, null);
   }
 
   public AuditRun(
@@ -33,13 +48,14 @@ public record AuditRun(
       List<AuditResult> results,
       List<Finding> findings,
       boolean securityProbed) {
-    this(toolVersion, generatedAt, replicas, results, findings, securityProbed, null);
-  }
-
-  /** The same run with other results (same findings, stamp and shard). */
-  public AuditRun withResults(List<AuditResult> newResults) {
-    return new AuditRun(
-        toolVersion, generatedAt, replicas, newResults, findings, securityProbed, shard);
+    this(
+        toolVersion,
+        generatedAt,
+        replicas,
+        results,
+        findings,
+        securityProbed,
+        RunSummary.of(results));
   }
 
   public AuditRun(
@@ -47,8 +63,10 @@ public record AuditRun(
     this(toolVersion, generatedAt, replicas, results, List.of(), false);
   }
 
-  public RunSummary summary() {
-    return RunSummary.of(results);
+  /** The same run with other results of the same statuses (same findings, stamp and shard). */
+  public AuditRun withResults(List<AuditResult> newResults) {
+    return new AuditRun(
+        toolVersion, generatedAt, replicas, newResults, findings, securityProbed, summary, shard);
   }
 
   /** A CRITICAL or HIGH finding: one that fails the run whatever the rows say. */
@@ -58,6 +76,6 @@ public record AuditRun(
 
   /** True when some row was cut short by an interrupt. */
   public boolean interrupted() {
-    return results.stream().anyMatch(r -> r.status() == RowStatus.UNFINISHED);
+    return summary.count(RowStatus.UNFINISHED) > 0;
   }
 }

@@ -48,7 +48,7 @@ class NothingAuditedTest {
 
   @Test
   void demosAuditedLiveAuditNothing() {
-    CliRun run = CliRun.of("check", "--providers", "demos/providers.yaml", "--format", "json");
+    CliRun run = CliRun.of("check", "--providers", "demos/providers.yaml", "--no-color");
     assertEquals(5, run.code(), run.err());
     assertTrue(run.err().contains("exists only as a replica"), run.err());
   }
