@@ -29,9 +29,11 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  the merged report was written",
-      "  2  bad usage, an unreadable report, or shards that are missing, repeated or of other runs",
+      "  2  bad usage, an unreadable report, or shards missing, repeated or",
+      "     of other runs",
       "  4  internal error (a bug: please report it with the --debug output)",
-      "  (1, 3 and 5 are for commands that audit; run `diff` or `report --from` on the merged report)",
+      "  (1, 3 and 5 belong to the commands that audit: run diff or",
+      "  report --from on the merged report)",
     })
 public final class MergeCommand implements Callable<Integer> {
 

@@ -51,15 +51,17 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExit codes:%n",
     footer = {
-      "  0  nothing the --fail-on setting cares about",
-      "  1  a FAIL (--fail-on fail|error) or a regression since the previous report (--fail-on regression)",
-      "  2  bad usage or bad input",
-      "  3  an ERROR and no FAIL (--fail-on error, the default); with --fail-on regression: most rows",
-      "     were ERROR, so the run was not kept as the baseline",
-      "  4  internal error (a bug: please report it with the --debug output)",
-      "  5  nothing was audited: every row was skipped (the line on stderr says why)",
+      "  0    nothing the --fail-on setting cares about",
+      "  1    a FAIL (--fail-on fail|error), or a regression since the previous",
+      "       report (--fail-on regression)",
+      "  2    bad usage or bad input",
+      "  3    an ERROR and no FAIL (--fail-on error, the default); with --fail-on",
+      "       regression: most rows were ERROR (the run is not kept as the baseline)",
+      "  4    internal error (a bug: please report it with the --debug output)",
+      "  5    nothing was audited: every row was skipped (stderr says why)",
       "  130  interrupted (Ctrl-C)",
-      "  An ERROR row is compared with the verdict it last had: FAIL → ERROR → FAIL is no regression.",
+      "  An ERROR row is compared with the verdict it last had:",
+      "  FAIL -> ERROR -> FAIL is no regression.",
     })
 public final class ReportCommand implements Callable<Integer> {
 
