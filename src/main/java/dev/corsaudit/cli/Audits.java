@@ -26,6 +26,17 @@ final class Audits {
               session::snapshot, onInterrupt, display.spec.commandLine().getErr());
       try {
         return session.run();
+      } catch (RuntimeException | Error failure) {
+        // A bug or an out-of-memory mid-run: write what had finished (the rest UNFINISHED), as an
+        // interrupt would, then report the failure.
+        if (!(failure instanceof dev.corsaudit.model.UserException)) {
+          try {
+            onInterrupt.write(session.snapshot());
+          } catch (Exception | Error ignored) {
+            failure.addSuppressed(ignored);
+          }
+        }
+        throw failure;
       } finally {
         guard.disarm();
       }

@@ -126,6 +126,19 @@ public final class FormatOptions {
         run = session.stream(json);
         json.finish(run, true);
         out.flush();
+      } catch (RuntimeException | Error failure) {
+        // A bug or an out-of-memory mid-run: what finished is already written; close the document
+        // (the rest UNFINISHED, complete: false) so it stays valid JSON, then report the failure.
+        try {
+          json.finish(session.interruptStream(), false);
+          out.flush();
+          if (file != null) {
+            file.commit();
+          }
+        } catch (RuntimeException | IOException | Error ignored) {
+          failure.addSuppressed(ignored);
+        }
+        throw failure;
       } finally {
         guard.disarm();
       }
