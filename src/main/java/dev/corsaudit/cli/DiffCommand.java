@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       "  1  (also) a row of OLD missing from NEW, with --fail-on removed",
       "  2  bad usage, an unreadable or invalid report, a report newer than this cors-audit,",
       "     or a NEW report with no rows",
+      "  5  NEW audited nothing (every row skipped), unless --fail-on never",
     })
 public final class DiffCommand implements Callable<Integer> {
 

@@ -28,7 +28,10 @@ import picocli.CommandLine.Spec;
       "console lines, and the fix (headers and an endpoint CORS policy). Secrets are redacted.",
     },
     footerHeading = "%nExit codes:%n",
-    footer = {"  0 PASS, 1 FAIL, 2 bad usage or unknown provider, 3 ERROR (as for check)"})
+    footer = {
+      "  0 PASS, 1 FAIL, 2 bad usage or unknown provider, 3 ERROR (as for check),",
+      "  4 internal error, 5 nothing was audited (the provider was skipped; stderr says why)"
+    })
 public final class EvidenceCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -68,7 +71,11 @@ public final class EvidenceCommand implements Callable<Integer> {
       throw new UserException(
           "cannot write the evidence to standard output (disk full, or the reader went away)");
     }
-    return ExitCodes.forRun(run);
+    int code = ExitCodes.forRun(run);
+    if (code == ExitCodes.NOTHING_AUDITED) {
+      spec.commandLine().getErr().println(ExitCodes.nothingAuditedLine(run));
+    }
+    return code;
   }
 
   private SecretMask extraSecrets = SecretMask.NONE;

@@ -323,6 +323,7 @@ public final class ProvidersLoader {
         policy,
         group,
         noReplica,
-        endpoints);
+        endpoints,
+        node.where());
   }
 }

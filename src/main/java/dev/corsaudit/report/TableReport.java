@@ -45,6 +45,9 @@ final class TableReport implements ReportRenderer {
       Cause cause = RowView.firstCause(result);
       String why =
           result.verdict() == null ? result.skipReason() : cause == null ? "" : cause.code().name();
+      if (result.lastGraded() != null) {
+        why += " (" + RunLabels.lastGraded(result) + ")";
+      }
       List<String> row =
           new ArrayList<>(
               List.of(
@@ -97,12 +100,19 @@ final class TableReport implements ReportRenderer {
     }
     n = 0;
     boolean header = false;
+    List<ErrorGroups.Group> groups = ErrorGroups.of(run.results());
+    for (ErrorGroups.Group group : groups) {
+      text.append(header ? "" : "\n").append(group.headline()).append('\n');
+      text.append("   fix: ").append(group.fix()).append('\n');
+      header = true;
+    }
     for (AuditResult result : run.results()) {
       n++;
       if (result.verdict() == null) {
         continue;
       }
       List<Cause> shown = new ArrayList<>(result.verdict().causes());
+      shown.removeIf(c -> ErrorGroups.grouped(groups, c));
       // Engine splits matter even on a PASS: the row may fail in Firefox or per the spec.
       result.verdict().warnings().stream().filter(w -> w.code().engineSplit()).forEach(shown::add);
       if (shown.isEmpty()) {
@@ -143,6 +153,10 @@ final class TableReport implements ReportRenderer {
       }
     }
     text.append('\n').append(summary(run)).append('\n');
+    String mostlyError = RunLabels.mostlyError(run);
+    if (mostlyError != null) {
+      text.append(mostlyError).append('\n');
+    }
     out.write(text.toString());
   }
 
