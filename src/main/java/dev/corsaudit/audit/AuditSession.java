@@ -10,12 +10,16 @@ import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
 import dev.corsaudit.result.AuditTarget;
 import dev.corsaudit.result.RowSink;
+import dev.corsaudit.result.Shard;
+import dev.corsaudit.result.ShardPart;
 import dev.corsaudit.security.Finding;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -32,6 +36,8 @@ public final class AuditSession implements AutoCloseable {
   private final ReplicaServer replicas;
   private final Prober prober;
   private final List<AuditTarget> targets;
+  private final List<AuditTarget> securityTargets;
+  private final ShardPart shard;
   private volatile List<CompletableFuture<AuditResult>> futures = List.of();
   private volatile RowOrder streaming;
 
@@ -40,12 +46,28 @@ public final class AuditSession implements AutoCloseable {
       AuditListener listener,
       ReplicaServer replicas,
       Prober prober,
-      List<AuditTarget> targets) {
+      List<AuditTarget> planned) {
     this.request = request;
     this.listener = listener;
     this.replicas = replicas;
     this.prober = prober;
-    this.targets = targets;
+    Shard slice = request.selection().shard();
+    if (slice == null) {
+      this.targets = planned;
+      this.securityTargets = planned;
+      this.shard = null;
+    } else {
+      // A shard audits its rows; each provider's security probes go with its first probed row, so
+      // exactly one shard sends them.
+      this.targets = planned.stream().filter(slice::contains).toList();
+      Set<String> seen = new HashSet<>();
+      this.securityTargets =
+          planned.stream()
+              .filter(t -> !t.skipped() && seen.add(t.provider().id()))
+              .filter(slice::contains)
+              .toList();
+      this.shard = new ShardPart(slice, planned.size());
+    }
   }
 
   /**
@@ -61,7 +83,7 @@ public final class AuditSession implements AutoCloseable {
               request.providers().providers(),
               request.providers().profiles(),
               request.selection(),
-              locator(replicas));
+              locator(replicas, request.selection().liveSkippedGroups()));
       if (targets.isEmpty()) {
         throw new UserException(
             "nothing to audit: no provider matched; check the provider ids and the providers file",
@@ -98,7 +120,8 @@ public final class AuditSession implements AutoCloseable {
     futures = auditor.start(targets);
     List<AuditResult> results = futures.stream().map(CompletableFuture::join).toList();
     List<Finding> findings =
-        new SecurityAuditor(prober, request.userAgent()).run(targets, request.probeSecurity());
+        new SecurityAuditor(prober, request.userAgent())
+            .run(securityTargets, request.probeSecurity());
     if (request.browser() != null) {
       results = confirmInBrowser(results);
     }
@@ -109,7 +132,9 @@ public final class AuditSession implements AutoCloseable {
         request.replicas(),
         results,
         findings,
-        request.probeSecurity());
+        request.probeSecurity(),
+        dev.corsaudit.result.RunSummary.of(results),
+        shard);
   }
 
   /**
@@ -118,7 +143,7 @@ public final class AuditSession implements AutoCloseable {
    * no results, only their counts and the findings. For reports of any size.
    */
   public AuditRun stream(RowSink sink) {
-    RowOrder order = new RowOrder(sink);
+    RowOrder order = new RowOrder(sink, targets);
     streaming = order;
     Auditor auditor =
         new Auditor(
@@ -129,7 +154,8 @@ public final class AuditSession implements AutoCloseable {
     int window = Math.max(64, 4 * request.probe().concurrency());
     auditor.stream(targets, window, order::finished);
     List<Finding> findings =
-        new SecurityAuditor(prober, request.userAgent()).run(targets, request.probeSecurity());
+        new SecurityAuditor(prober, request.userAgent())
+            .run(securityTargets, request.probeSecurity());
     listener.done();
     return new AuditRun(
         ToolVersion.version(),
@@ -138,7 +164,8 @@ public final class AuditSession implements AutoCloseable {
         List.of(),
         findings,
         request.probeSecurity(),
-        order.summary());
+        order.summary(),
+        shard);
   }
 
   /**
@@ -169,7 +196,15 @@ public final class AuditSession implements AutoCloseable {
       AuditResult done = i < started.size() ? started.get(i).getNow(null) : null;
       results.add(done != null ? done : AuditResult.unfinished(targets.get(i)));
     }
-    return new AuditRun(ToolVersion.version(), now(), request.replicas(), results);
+    return new AuditRun(
+        ToolVersion.version(),
+        now(),
+        request.replicas(),
+        results,
+        List.of(),
+        false,
+        dev.corsaudit.result.RunSummary.of(results),
+        shard);
   }
 
   @Override
@@ -200,14 +235,26 @@ public final class AuditSession implements AutoCloseable {
     }
   }
 
-  private static Function<Provider, TargetPlanner.ProbeLocation> locator(ReplicaServer replicas) {
+  private static Function<Provider, TargetPlanner.ProbeLocation> locator(
+      ReplicaServer replicas, java.util.Set<String> liveSkippedGroups) {
     if (replicas == null) {
-      return p ->
-          p.replicaOnly()
-              ? TargetPlanner.ProbeLocation.skipped(
-                  "a demonstration endpoint that exists only as a replica; audit the replicas to"
-                      + " see it")
-              : TargetPlanner.ProbeLocation.at(p.url());
+      return p -> {
+        if (p.replicaOnly()) {
+          return TargetPlanner.ProbeLocation.skipped(
+              "a demonstration endpoint that exists only as a replica; audit the replicas to"
+                  + " see it");
+        }
+        if (p.group() != null && liveSkippedGroups.contains(p.group())) {
+          return TargetPlanner.ProbeLocation.skipped(
+              "group "
+                  + p.group()
+                  + ": a server people run themselves, not on the network this run audits;"
+                  + " --include-group "
+                  + p.group()
+                  + " audits it");
+        }
+        return TargetPlanner.ProbeLocation.at(p.url());
+      };
     }
     return p -> {
       if (p.noReplica() != null) {

@@ -23,16 +23,24 @@ final class RowOrder {
   private boolean closed;
   private final int[] counts = new int[dev.corsaudit.result.RowStatus.values().length];
 
-  RowOrder(RowSink sink) {
+  /**
+   * Each target's place in this run's list (a shard's targets keep their seq in the whole plan).
+   */
+  private final Map<Integer, Integer> place = new HashMap<>();
+
+  RowOrder(RowSink sink, List<AuditTarget> targets) {
     this.sink = sink;
+    for (int i = 0; i < targets.size(); i++) {
+      place.put(targets.get(i).seq(), i);
+    }
   }
 
-  /** A finished row (its seq is its position); hands on every row that is now next in line. */
+  /** A finished row (placed by its seq); hands on every row that is now next in line. */
   synchronized void finished(AuditResult result) {
     if (closed) {
       return;
     }
-    waiting.put(result.target().seq(), result);
+    waiting.put(place.getOrDefault(result.target().seq(), result.target().seq()), result);
     AuditResult ready;
     while ((ready = waiting.remove(next)) != null) {
       emit(ready);

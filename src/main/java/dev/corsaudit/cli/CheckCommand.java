@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       "2:bad usage or bad input (unknown option, invalid providers.yaml)",
       "3:an ERROR (network failure) and no FAIL (with --fail-on error, the default)",
       "4:internal error (a bug: please report it with the --debug output)",
+      "5:nothing was audited: every row was skipped (the line on stderr says why)",
       "130:interrupted (Ctrl-C): the results gathered so far were written",
     },
     footerHeading =
@@ -65,6 +66,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Mixin FormatOptions formatOptions;
   @Mixin NetworkOptions networkOptions;
   @Mixin DisplayOptions displayOptions;
+  @Mixin ShardOption shardOption;
 
   @Option(
       names = "--actual",
@@ -135,10 +137,11 @@ public final class CheckCommand implements Callable<Integer> {
     }
     ReportDocument before = baseline == null ? null : Baselines.read(baseline);
     AuditRequest request =
-        Audits.request(targetOptions, onlyOption.only, networkOptions)
-            .withActual(actual, targetOptions.stream, System.getenv())
-            .withSecurity(probeSecurity)
-            .withBrowser(browser);
+        shardOption.apply(
+            Audits.request(targetOptions, onlyOption.only, networkOptions)
+                .withActual(actual, targetOptions.stream, System.getenv())
+                .withSecurity(probeSecurity)
+                .withBrowser(browser));
     formatOptions.runMadeWith(networkOptions.insecure, request.providers().providers());
     AuditRun run;
     if (formatOptions.streams() && before == null && browser == null) {
@@ -159,6 +162,10 @@ public final class CheckCommand implements Callable<Integer> {
       err.print(DiffRenderer.markdown(baseline.toString(), "this run", changes));
       err.flush();
     }
-    return failOn.exitCode(ExitCodes.forRun(run), regression);
+    int code = failOn.exitCode(ExitCodes.forRun(run), regression);
+    if (code == ExitCodes.NOTHING_AUDITED) {
+      spec.commandLine().getErr().println(ExitCodes.nothingAuditedLine(run));
+    }
+    return code;
   }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       ReportCommand.class,
       DiffCommand.class,
+      MergeCommand.class,
       EvidenceCommand.class,
       PolicyCommand.class,
       picocli.AutoComplete.GenerateCompletion.class
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       "2:bad usage or bad input (unknown option, invalid providers.yaml)",
       "3:an ERROR (network failure) and no FAIL",
       "4:internal error (a bug; rerun with --debug)",
+      "5:nothing was audited: every row was skipped (the line on stderr says why)",
       "130:interrupted (Ctrl-C); the results gathered so far were written",
     },
     footerHeading = "%nExamples:%n",

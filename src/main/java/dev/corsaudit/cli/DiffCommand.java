@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       "1:(also) a row of OLD.json missing from NEW.json, with --fail-on removed",
       "2:bad usage, an unreadable or invalid report, a report newer than this cors-audit, or"
           + " a NEW.json with no rows",
+      "5:NEW.json audited nothing (every row skipped), unless --fail-on never",
     },
     footerHeading = "%nExamples:%n",
     footer = {

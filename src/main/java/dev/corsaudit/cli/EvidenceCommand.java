@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       "2:bad usage or an unknown provider id",
       "3:ERROR (the network failed)",
       "4:internal error (a bug; rerun with --debug)",
+      "5:nothing was audited: the provider was skipped (stderr says why)",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -90,17 +91,17 @@ public final class EvidenceCommand implements Callable<Integer> {
       throw new UserException(
           "cannot write the evidence to standard output (disk full, or the reader went away)");
     }
-    return ExitCodes.forRun(run);
+    int code = ExitCodes.forRun(run);
+    if (code == ExitCodes.NOTHING_AUDITED) {
+      spec.commandLine().getErr().println(ExitCodes.nothingAuditedLine(run));
+    }
+    return code;
   }
 
   private List<String> only() {
     if (providerId == null && targetOptions.url == null) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "name a PROVIDER_ID from providers.yaml, or give --url URL");
-    }
-    if (providerId != null && targetOptions.url != null) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "give a PROVIDER_ID or --url URL, not both");
     }
     return providerId == null ? List.of() : List.of(providerId);
   }

@@ -25,13 +25,22 @@ public final class ExitCodes {
   /** A bug: an exception nobody anticipated (the message asks for --debug). */
   public static final int INTERNAL = 4;
 
+  /**
+   * Nothing was audited: every row was skipped (no replica under --replicas, every provider
+   * replica_only or in a group left out of a live run). A run that checks nothing is not green.
+   */
+  public static final int NOTHING_AUDITED = 5;
+
   private ExitCodes() {}
 
   /**
-   * The exit code a run calls for: a FAIL row or a run-failing (CRITICAL/HIGH) security finding →
-   * 1, else an ERROR row → 3, else 0.
+   * The exit code a run calls for: every row skipped → 5, a FAIL row or a run-failing
+   * (CRITICAL/HIGH) security finding → 1, else an ERROR row → 3, else 0.
    */
   public static int forRun(AuditRun run) {
+    if (nothingAudited(run)) {
+      return NOTHING_AUDITED;
+    }
     return run.hasRunFailingFinding() ? FAIL : forSummary(run.summary());
   }
 
@@ -42,6 +51,11 @@ public final class ExitCodes {
 
   /** The same rule for a report read back from JSON. */
   public static int forDocument(ReportDocument document) {
+    if (!document.results().isEmpty()
+        && document.results().stream()
+            .allMatch(r -> RowStatus.SKIPPED.name().equals(r.verdict()))) {
+      return NOTHING_AUDITED;
+    }
     int fail = 0;
     int error = 0;
     for (ReportDocument.Row row : document.results()) {
@@ -49,6 +63,28 @@ public final class ExitCodes {
       error += RowStatus.ERROR.name().equals(row.verdict()) ? 1 : 0;
     }
     return forCounts(fail, error);
+  }
+
+  /** True when the run planned rows but skipped every one of them. */
+  public static boolean nothingAudited(AuditRun run) {
+    RunSummary summary = run.summary();
+    return summary.total() > 0 && summary.count(RowStatus.SKIPPED) == summary.total();
+  }
+
+  /** The one line that says why nothing was audited. */
+  public static String nothingAuditedLine(AuditRun run) {
+    java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+    run.results().forEach(r -> reasons.add(r.skipReason()));
+    String why =
+        reasons.isEmpty()
+            ? "each row's skip_reason says why"
+            : String.join("; ", reasons.stream().limit(2).toList())
+                + (reasons.size() > 2 ? "; …" : "");
+    return "cors-audit: nothing was audited: all "
+        + run.summary().total()
+        + " rows were skipped ("
+        + why
+        + ")";
   }
 
   private static int forCounts(int fail, int error) {

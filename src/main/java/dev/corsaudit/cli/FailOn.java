@@ -12,10 +12,14 @@ public enum FailOn {
   NEVER;
 
   /**
-   * @param verdicts the exit code the rows call for ({@link ExitCodes#forRun})
+   * @param verdicts the exit code the rows call for ({@link ExitCodes#forRun}); {@link
+   *     ExitCodes#NOTHING_AUDITED} wins over every setting but never
    * @param regression whether some row got worse than the baseline
    */
   int exitCode(int verdicts, boolean regression) {
+    if (verdicts == ExitCodes.NOTHING_AUDITED) {
+      return this == NEVER ? ExitCodes.OK : ExitCodes.NOTHING_AUDITED;
+    }
     return switch (this) {
       case NEVER -> ExitCodes.OK;
       case REGRESSION -> regression ? ExitCodes.FAIL : ExitCodes.OK;

@@ -1,13 +1,17 @@
 package dev.corsaudit.cli;
 
 import dev.corsaudit.audit.AuditRequest;
+import dev.corsaudit.audit.ReportRestore;
+import dev.corsaudit.diff.CarryForward;
 import dev.corsaudit.diff.DiffRenderer;
 import dev.corsaudit.diff.RowChange;
 import dev.corsaudit.diff.RunDiff;
 import dev.corsaudit.model.UserException;
 import dev.corsaudit.report.AtomicFiles;
 import dev.corsaudit.report.Baseline;
+import dev.corsaudit.report.CompatibilityPage;
 import dev.corsaudit.report.ReportFormat;
+import dev.corsaudit.report.ReportJson;
 import dev.corsaudit.report.ReportModel;
 import dev.corsaudit.report.Reports;
 import dev.corsaudit.report.ReportsLock;
@@ -21,7 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,10 +46,11 @@ import picocli.CommandLine.Spec;
     header = "Audit and save the report: latest.md, latest.json and a dated copy.",
     description = {
       "Audits like check (with the hostile-origin probes on) and writes <dir>/latest.md,"
-          + " <dir>/latest.json and <dir>/history/<date>.{md,json} (<date>-2, ... for later runs"
-          + " that day), each atomically. The previous latest.json is the baseline: regressions"
-          + " are listed after the report. One run at a time per directory (a lock); an"
-          + " interrupted run writes its finished rows to history/<date>-incomplete.{md,json}"
+          + " <dir>/latest.json, the page <dir>/index.html and <dir>/history/<date>.{md,json}"
+          + " (<date>-2, ... for later runs that day), each atomically. The previous latest.json"
+          + " is the baseline for regressions; an ERROR row is compared with the verdict it last"
+          + " had (FAIL -> ERROR -> FAIL is no regression). One run at a time per directory (a"
+          + " lock); a run that is interrupted, mostly ERROR or audits nothing writes history/"
           + " only.",
     },
     exitCodeList = {
@@ -50,8 +58,11 @@ import picocli.CommandLine.Spec;
       "1:a FAIL (--fail-on fail|error) or a regression since the previous report"
           + " (--fail-on regression)",
       "2:bad usage or bad input",
-      "3:an ERROR and no FAIL (--fail-on error, the default)",
+      "3:an ERROR and no FAIL (--fail-on error, the default); with --fail-on regression: most"
+          + " rows were ERROR (the run is not kept as the baseline)",
       "4:internal error (a bug; rerun with --debug)",
+      "5:nothing was audited: every row was skipped (stderr says why)",
+      "130:interrupted (Ctrl-C)",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -66,12 +77,35 @@ import picocli.CommandLine.Spec;
     })
 public final class ReportCommand implements Callable<Integer> {
 
+  /** Groups a live report leaves out unless --include-group names them. */
+  static final Set<String> LIVE_SKIPPED_GROUPS = Set.of("local");
+
   @Spec CommandSpec spec;
 
   @Mixin TargetOptions targetOptions;
   @Mixin OnlyOption onlyOption;
   @Mixin NetworkOptions networkOptions;
   @Mixin DisplayOptions displayOptions;
+  @Mixin ShardOption shardOption;
+
+  @Option(
+      names = "--from",
+      paramLabel = "FILE.json",
+      description =
+          "Do not audit: take the rows from this JSON report (the `cors-audit merge` of a sharded"
+              + " run, made from the same providers file and options) and save, compare and publish"
+              + " them as if this run had audited them.")
+  Path from;
+
+  @Option(
+      names = "--include-group",
+      split = ",",
+      paramLabel = "GROUP",
+      description =
+          "Also audit these provider groups in a live run. Local servers (group local: Ollama, LM"
+              + " Studio, vLLM, llama.cpp) are skipped unless named here; --replicas audits every"
+              + " group.")
+  List<String> includeGroups = new ArrayList<>();
 
   @Option(
       names = "--reports-dir",
@@ -129,9 +163,22 @@ public final class ReportCommand implements Callable<Integer> {
     ReportDocument baseline = Files.exists(latestJson) ? Baselines.read(latestJson) : null;
 
     AuditRequest request =
-        Audits.request(targetOptions, onlyOption.only, networkOptions)
-            .withActual(actual, targetOptions.stream, System.getenv())
-            .withSecurity(probeSecurity);
+        shardOption.apply(
+            Audits.request(targetOptions, onlyOption.only, networkOptions)
+                .withActual(actual, targetOptions.stream, System.getenv())
+                .withSecurity(probeSecurity));
+    for (String group : includeGroups) {
+      if (!dev.corsaudit.config.ProvidersLoader.GROUPS.contains(group)) {
+        throw new UserException(
+            "--include-group: unknown group '"
+                + group
+                + "'; groups are "
+                + String.join(", ", dev.corsaudit.config.ProvidersLoader.GROUPS));
+      }
+    }
+    Set<String> skipped = new LinkedHashSet<>(LIVE_SKIPPED_GROUPS);
+    skipped.removeAll(includeGroups);
+    request = request.withSelection(request.selection().withLiveSkippedGroups(skipped));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     RunNotes notes =
@@ -149,7 +196,17 @@ public final class ReportCommand implements Callable<Integer> {
           err.flush();
           lock.close(); // the JVM is going down: no stray lock file in the committed directory
         };
-    AuditRun run = Audits.run(request, displayOptions, onInterrupt);
+    if (from != null && shardOption.shard != null) {
+      throw new UserException("--from and --shard cannot be combined (merge the shards first)");
+    }
+    AuditRun audited =
+        from != null
+            ? ReportRestore.restore(request, Baselines.read(from))
+            : Audits.run(request, displayOptions, onInterrupt);
+    if (shardOption.shard != null) {
+      return writeShard(audited, notes);
+    }
+    AuditRun run = CarryForward.apply(baseline, audited);
     Written written = writeReports(run, notes);
     if (written.latest()) {
       out.println(
@@ -157,6 +214,8 @@ public final class ReportCommand implements Callable<Integer> {
               + reportsDir.resolve("latest.md")
               + ", "
               + latestJson
+              + ", "
+              + reportsDir.resolve("index.html")
               + " and "
               + written.history()
               + ".{md,json}");
@@ -174,7 +233,36 @@ public final class ReportCommand implements Callable<Integer> {
     if (out.checkError()) {
       throw new UserException("cannot write to standard output");
     }
-    return failOn.exitCode(ExitCodes.forRun(run), regression);
+    int code = failOn.exitCode(ExitCodes.forRun(run), regression);
+    if (code == ExitCodes.NOTHING_AUDITED) {
+      spec.commandLine().getErr().println(ExitCodes.nothingAuditedLine(run));
+    } else if (code == ExitCodes.OK && failOn == FailOn.REGRESSION && run.summary().mostlyError()) {
+      // Nothing regressed, but nothing could be compared either: not a green night.
+      code = ExitCodes.ERROR;
+    }
+    return code;
+  }
+
+  /**
+   * One shard of the nightly: only {@code <dir>/shards/I-of-N.json}, for {@code cors-audit merge};
+   * the merge job makes latest.*, index.html and history/ with {@code report --from}.
+   */
+  private Integer writeShard(AuditRun run, RunNotes notes) {
+    Path file =
+        reportsDir
+            .resolve("shards")
+            .resolve(run.shard().shard().index() + "-of-" + run.shard().shard().count() + ".json");
+    try {
+      AtomicFiles.write(file, render(run, ReportFormat.JSON, notes));
+    } catch (IOException e) {
+      throw new UserException("cannot write " + file + ": " + FormatOptions.reason(e));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("wrote " + file + " (merge the shards, then report --from the merged report)");
+    out.flush();
+    return failOn == FailOn.REGRESSION
+        ? ExitCodes.OK
+        : failOn.exitCode(ExitCodes.forRun(run), false);
   }
 
   /** What writeReports did: the history files' path without extension, and latest.* or why not. */
@@ -198,6 +286,9 @@ public final class ReportCommand implements Callable<Integer> {
       if (decision.allowed()) {
         AtomicFiles.write(reportsDir.resolve("latest.md"), markdown);
         AtomicFiles.write(reportsDir.resolve("latest.json"), json);
+        AtomicFiles.write(
+            reportsDir.resolve("index.html"),
+            CompatibilityPage.render(ReportJson.read(json), HistoryFiles.read(historyDir)));
       }
       return new Written(history, decision.allowed(), decision.reason(), json);
     } catch (IOException e) {

@@ -22,6 +22,8 @@ import java.util.List;
  * @param endpoints every path (and method) the provider is audited on, in file order; {@code path},
  *     {@code url} and {@code method} are the first of them, or the one a row audits (see {@link
  *     #at})
+ * @param where where the provider's entry starts in its providers file (FILE:LINE:COLUMN), or null
+ *     for a provider not read from a file (SARIF results point there)
  */
 public record Provider(
     String id,
@@ -43,7 +45,8 @@ public record Provider(
     CorsPolicy policy,
     String group,
     String noReplica,
-    List<Endpoint> endpoints) {
+    List<Endpoint> endpoints,
+    String where) {
 
   public Provider {
     profiles = List.copyOf(profiles);
@@ -54,6 +57,52 @@ public record Provider(
         endpoints == null || endpoints.isEmpty()
             ? List.of(new Endpoint(path, method))
             : List.copyOf(endpoints);
+  }
+
+  /** A provider not read from a file (no location). */
+  public Provider(
+      String id,
+      String name,
+      String baseUrl,
+      String path,
+      String url,
+      String method,
+      List<String> profiles,
+      List<String> origins,
+      CredentialsMode credentials,
+      String notes,
+      List<String> models,
+      List<String> tracking,
+      String replica,
+      boolean replicaOnly,
+      String apiKeyEnv,
+      boolean actual,
+      CorsPolicy policy,
+      String group,
+      String noReplica,
+      List<Endpoint> endpoints) {
+    this(
+        id,
+        name,
+        baseUrl,
+        path,
+        url,
+        method,
+        profiles,
+        origins,
+        credentials,
+        notes,
+        models,
+        tracking,
+        replica,
+        replicaOnly,
+        apiKeyEnv,
+        actual,
+        policy,
+        group,
+        noReplica,
+        endpoints,
+        null);
   }
 
   /** A provider audited on one path (no group, no documented reason for a missing replica). */
@@ -133,6 +182,26 @@ public record Provider(
         policy,
         group,
         noReplica,
-        endpoints);
+        endpoints,
+        where);
+  }
+
+  /** The providers file and line of {@link #where}, or null when it has none. */
+  public String file() {
+    int line = where == null ? -1 : where.lastIndexOf(':', where.lastIndexOf(':') - 1);
+    return line <= 0 ? null : where.substring(0, line);
+  }
+
+  /** The line of {@link #where} (1-based), or 0 when it has none. */
+  public int line() {
+    if (file() == null) {
+      return 0;
+    }
+    String[] parts = where.substring(file().length() + 1).split(":");
+    try {
+      return Integer.parseInt(parts[0]);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 }

@@ -361,6 +361,7 @@ public final class ProvidersLoader {
         policy,
         group,
         noReplica,
-        endpoints);
+        endpoints,
+        node.where());
   }
 }

@@ -54,6 +54,9 @@ public final class DiffRenderer {
       case REMOVED -> d.append("row no longer audited (was ").append(c.oldVerdict()).append(')');
       default -> {
         d.append(c.oldVerdict()).append(" → ").append(c.newVerdict());
+        if (c.lastGraded() != null) {
+          d.append(" (last graded ").append(c.lastGraded()).append(')');
+        }
         if (!java.util.Objects.equals(c.oldStatus(), c.newStatus())) {
           d.append(", status ").append(c.oldStatus()).append(" → ").append(c.newStatus());
         }
@@ -83,6 +86,7 @@ public final class DiffRenderer {
       case REGRESSION -> "regression(s)";
       case NEW_ERROR -> "new error(s)";
       case FIXED -> "fixed";
+      case RECOVERED -> "back with their last graded verdict";
       case CAUSES_CHANGED -> "with changed causes";
       case HEADERS_CHANGED -> "with changed headers";
       case ADDED -> "added";

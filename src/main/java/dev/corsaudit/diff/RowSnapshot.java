@@ -1,5 +1,6 @@
 package dev.corsaudit.diff;
 
+import dev.corsaudit.result.LastGraded;
 import dev.corsaudit.result.ReportDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,7 +18,13 @@ record RowSnapshot(
     String verdict,
     Set<String> causes,
     String status,
-    List<String> corsHeaders) {
+    List<String> corsHeaders,
+    LastGraded lastGraded) {
+
+  /** The verdict to compare with: an ERROR row's last graded verdict when it carries one. */
+  String gradedVerdict() {
+    return verdict.equals("ERROR") && lastGraded != null ? lastGraded.verdict() : verdict;
+  }
 
   static RowSnapshot of(ReportDocument.Row row) {
     RowKey key = RowKey.of(row);
@@ -46,7 +53,8 @@ record RowSnapshot(
         }
       }
     }
-    return new RowSnapshot(key, text(row.name()), text(row.verdict()), causes, status, headers);
+    return new RowSnapshot(
+        key, text(row.name()), text(row.verdict()), causes, status, headers, row.lastGraded());
   }
 
   private static String text(String value) {

@@ -46,17 +46,26 @@ public final class RunDiff {
   }
 
   private static RowChange.Kind kindOf(RowSnapshot then, RowSnapshot now) {
-    if (!then.verdict().equals(now.verdict())) {
-      // ERROR→FAIL counts too: the provider answered again, and what it answered breaks browsers.
-      if (now.verdict().equals("FAIL")) {
-        return RowChange.Kind.REGRESSION;
-      }
-      if (now.verdict().equals("ERROR")) {
+    // An ERROR row is compared by the verdict it last had (carried forward in the baseline), so a
+    // night without network between two FAILs is not a regression, and PASS → ERROR → FAIL is.
+    String before = then.gradedVerdict();
+    String after = now.verdict();
+    boolean wasError = then.verdict().equals("ERROR");
+    if (after.equals("ERROR")) {
+      if (!wasError) {
         return RowChange.Kind.NEW_ERROR;
       }
-      if (now.verdict().equals("PASS")) {
+    } else if (!before.equals(after)) {
+      // ERROR→FAIL with no verdict known before counts too: the provider answered again, and what
+      // it answered breaks browsers.
+      if (after.equals("FAIL")) {
+        return RowChange.Kind.REGRESSION;
+      }
+      if (after.equals("PASS")) {
         return RowChange.Kind.FIXED;
       }
+    } else if (wasError) {
+      return RowChange.Kind.RECOVERED;
     }
     if (!then.causes().equals(now.causes())) {
       return RowChange.Kind.CAUSES_CHANGED;
@@ -85,7 +94,10 @@ public final class RunDiff {
         minus(newCauses, oldCauses),
         minus(oldCauses, newCauses),
         minus(newHeaders, oldHeaders),
-        minus(oldHeaders, newHeaders));
+        minus(oldHeaders, newHeaders),
+        then == null || then.lastGraded() == null || !then.verdict().equals("ERROR")
+            ? null
+            : then.lastGraded().verdict() + " on " + then.lastGraded().date());
   }
 
   private static List<String> minus(List<String> a, List<String> b) {

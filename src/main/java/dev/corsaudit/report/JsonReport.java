@@ -35,7 +35,8 @@ final class JsonReport implements ReportRenderer {
           notes.complete() && !run.interrupted(),
           document.summary(),
           document.securityProbed(),
-          document.findings());
+          document.findings(),
+          document.shard());
     }
   }
 }

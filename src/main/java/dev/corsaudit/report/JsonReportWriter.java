@@ -11,8 +11,8 @@ import java.util.List;
  * Writes a JSON report piece by piece, so rows can go out as they finish instead of the whole
  * document being built first: {@link #begin}, {@link #row} for each row in row order, then {@link
  * #end}. Key order: tool, schema_version, replicas, insecure, results, generated_at, complete,
- * summary, security_probed, findings. Each piece is the typed model's, serialised by the same
- * mapper that reads reports back ({@link ReportJson}).
+ * summary, security_probed, findings (and shard, for one shard's report). Each piece is the typed
+ * model's, serialised by the same mapper that reads reports back ({@link ReportJson}).
  */
 public final class JsonReportWriter implements AutoCloseable {
 
@@ -55,6 +55,18 @@ public final class JsonReportWriter implements AutoCloseable {
       boolean securityProbed,
       List<ReportDocument.Finding> findings)
       throws IOException {
+    end(generatedAt, complete, summary, securityProbed, findings, null);
+  }
+
+  /** Closes the results and the document, with the shard it covers when it is one shard's. */
+  public void end(
+      String generatedAt,
+      boolean complete,
+      ReportDocument.Summary summary,
+      boolean securityProbed,
+      List<ReportDocument.Finding> findings,
+      ReportDocument.ShardInfo shard)
+      throws IOException {
     json.writeEndArray();
     json.writeStringField("generated_at", generatedAt);
     json.writeBooleanField("complete", complete);
@@ -63,6 +75,10 @@ public final class JsonReportWriter implements AutoCloseable {
     json.writeBooleanField("security_probed", securityProbed);
     json.writeFieldName("findings");
     mapper.writeValue(json, findings);
+    if (shard != null) {
+      json.writeFieldName("shard");
+      mapper.writeValue(json, shard);
+    }
     json.writeEndObject();
     json.writeRaw('\n');
     json.flush();

@@ -22,6 +22,7 @@ public final class JsonRowStream implements RowSink, AutoCloseable {
   private final MaskingWriter masked;
   private final JsonReportWriter writer;
   private boolean finished;
+  private final java.util.List<Integer> positions = new java.util.ArrayList<>();
 
   /**
    * @param targets the run's rows, whose request headers and URLs name the secrets to mask
@@ -41,6 +42,7 @@ public final class JsonRowStream implements RowSink, AutoCloseable {
   public synchronized void row(AuditResult result) throws IOException {
     if (!finished) {
       writer.row(ReportModel.row(result));
+      positions.add(result.target().seq());
     }
   }
 
@@ -55,7 +57,14 @@ public final class JsonRowStream implements RowSink, AutoCloseable {
         complete && !run.interrupted(),
         ReportModel.summary(run.summary()),
         run.securityProbed(),
-        run.findings().stream().map(ReportModel::finding).toList());
+        run.findings().stream().map(ReportModel::finding).toList(),
+        run.shard() == null
+            ? null
+            : new ReportDocument.ShardInfo(
+                run.shard().shard().index(),
+                run.shard().shard().count(),
+                run.shard().plannedRows(),
+                positions));
     writer.close();
     masked.close();
   }

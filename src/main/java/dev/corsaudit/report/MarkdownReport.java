@@ -59,8 +59,13 @@ final class MarkdownReport implements ReportRenderer {
         .append(" by cors-audit ")
         .append(run.toolVersion())
         .append(".\n\n");
+    String mostlyError = RunLabels.mostlyError(run);
+    if (mostlyError != null) {
+      md.append("> **").append(mostlyError).append("**\n\n");
+    }
     appendMethod(md, run.results());
     appendSummary(md, run.results());
+    md.append(ErrorGroups.markdown(run.results()));
     appendDetails(md, run.results());
     appendFindings(md, run);
     out.write(md.toString());
@@ -140,7 +145,9 @@ final class MarkdownReport implements ReportRenderer {
     }
     if (result.verdict().outcome() != Outcome.PASS) {
       Cause cause = RowView.firstCause(result);
-      return cause == null ? "" : cell(cause.message());
+      String carried = RunLabels.lastGraded(result);
+      String text = cause == null ? "" : cell(cause.message());
+      return carried == null ? text : "**" + carried + "**: " + text;
     }
     Exchange exchange = result.mainExchange();
     List<String> requested = result.target().plans().top().unsafeHeaderNames();
@@ -214,6 +221,9 @@ final class MarkdownReport implements ReportRenderer {
             .append('\n');
       }
       md.append("- **Verdict:** ").append(badge(result)).append('\n');
+      if (result.lastGraded() != null) {
+        md.append("- **Last graded:** ").append(RunLabels.lastGraded(result)).append('\n');
+      }
       for (Cause cause : result.verdict().causes()) {
         md.append("- **Issue (")
             .append(cause.code())

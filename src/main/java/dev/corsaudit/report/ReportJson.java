@@ -71,6 +71,29 @@ public final class ReportJson {
     return document;
   }
 
+  /** A report as the JSON contract writes it (the same bytes as {@code check --format json}). */
+  public static String write(ReportDocument document) {
+    boolean insecure = document.insecure();
+    boolean complete = !Boolean.FALSE.equals(document.complete());
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (JsonReportWriter writer = new JsonReportWriter(out)) {
+      writer.begin(document.tool(), document.replicas(), insecure);
+      for (ReportDocument.Row row : document.results()) {
+        writer.row(row);
+      }
+      writer.end(
+          document.generatedAt(),
+          complete,
+          document.summary(),
+          document.securityProbed(),
+          document.findings(),
+          document.shard());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
   /** A report that cannot be read; the message says why in the user's terms. */
   public static final class ReportFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;

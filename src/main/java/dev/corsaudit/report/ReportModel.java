@@ -42,7 +42,19 @@ public final class ReportModel {
         !run.interrupted(),
         summary(run.summary()),
         run.securityProbed(),
-        run.findings().stream().map(ReportModel::finding).toList());
+        run.findings().stream().map(ReportModel::finding).toList(),
+        shard(run));
+  }
+
+  private static ReportDocument.ShardInfo shard(AuditRun run) {
+    if (run.shard() == null) {
+      return null;
+    }
+    return new ReportDocument.ShardInfo(
+        run.shard().shard().index(),
+        run.shard().shard().count(),
+        run.shard().plannedRows(),
+        run.results().stream().map(r -> r.target().seq()).toList());
   }
 
   public static ReportDocument.Summary summary(RunSummary summary) {
@@ -112,7 +124,8 @@ public final class ReportModel {
         provider.notes(),
         provider.models(),
         provider.tracking(),
-        confirmation(result));
+        confirmation(result),
+        result.lastGraded());
   }
 
   private static ReportDocument.Confirmation confirmation(AuditResult result) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.corsaudit.config.Provider;
 import dev.corsaudit.grade.Cause;
 import dev.corsaudit.model.ToolVersion;
 import dev.corsaudit.result.AuditResult;
@@ -19,7 +20,8 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0 for code-scanning dashboards: one rule per cause or finding code, one result per
- * cause, located at the endpoint URL (there is no source file to point at).
+ * cause, located at the provider's line of its providers file (else at the endpoint URL), with a
+ * partial fingerprint per rule and row so code scanning tracks one alert across runs.
  */
 final class SarifReport implements ReportRenderer {
 
@@ -79,7 +81,9 @@ final class SarifReport implements ReportRenderer {
                     + cause.message()
                     + ". Fix: "
                     + cause.fix());
-        location(r, Redactor.redactUrl(result.target().request().url()));
+        location(
+            r, result.target().provider(), Redactor.redactUrl(result.target().request().url()));
+        fingerprint(r, cause.code().name(), rowKey(result));
         r.putObject("properties").put("verdict", result.verdict().outcome().name());
       }
     }
@@ -91,13 +95,21 @@ final class SarifReport implements ReportRenderer {
       r.put("level", finding.severity().failsRun() ? "error" : "warning");
       r.putObject("message")
           .put("text", finding.providerId() + ": " + finding.message() + ". Fix: " + finding.fix());
-      location(
-          r,
+      AuditResult first =
           run.results().stream()
               .filter(x -> x.target().provider().id().equals(finding.providerId()))
-              .map(x -> Redactor.redactUrl(x.target().request().url()))
               .findFirst()
-              .orElse(finding.providerId()));
+              .orElse(null);
+      location(
+          r,
+          first == null ? null : first.target().provider(),
+          first == null
+              ? finding.providerId()
+              : Redactor.redactUrl(first.target().request().url()));
+      fingerprint(
+          r,
+          finding.code().name(),
+          String.join("|", finding.providerId(), finding.origin(), finding.probe()));
       r.putObject("properties").put("severity", finding.severity().name());
     }
     ArrayNode ruleArray = driver.putArray("rules");
@@ -117,12 +129,47 @@ final class SarifReport implements ReportRenderer {
     out.write('\n');
   }
 
-  private static void location(ObjectNode result, String url) {
-    result
-        .putArray("locations")
-        .addObject()
-        .putObject("physicalLocation")
-        .putObject("artifactLocation")
-        .put("uri", url);
+  /**
+   * The provider's entry in its providers file (file and line) when it came from one, so code
+   * scanning shows the alert on that line; else the endpoint URL.
+   */
+  private static void location(ObjectNode result, Provider provider, String url) {
+    ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
+    if (provider != null && provider.file() != null && provider.line() > 0) {
+      physical.putObject("artifactLocation").put("uri", provider.file().replace('\\', '/'));
+      physical.putObject("region").put("startLine", provider.line());
+    } else {
+      physical.putObject("artifactLocation").put("uri", url);
+    }
+  }
+
+  /**
+   * A fingerprint that stays the same from run to run for the same rule on the same row, so code
+   * scanning tracks one alert instead of opening a new one each night.
+   */
+  private static void fingerprint(ObjectNode result, String ruleId, String key) {
+    result.putObject("partialFingerprints").put("corsAuditRow/v1", sha256(ruleId + "|" + key));
+  }
+
+  private static String rowKey(AuditResult result) {
+    String path = result.target().provider().rowPath();
+    return String.join(
+        "|",
+        result.target().provider().id(),
+        path == null ? "" : path,
+        path == null ? "" : result.target().request().method(),
+        result.target().profile(),
+        result.target().request().origin());
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 }

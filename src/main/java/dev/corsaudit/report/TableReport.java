@@ -69,6 +69,9 @@ final class TableReport implements ReportRenderer {
       Cause cause = RowView.firstCause(result);
       String why =
           result.verdict() == null ? result.skipReason() : cause == null ? "" : cause.code().name();
+      if (result.lastGraded() != null) {
+        why += " (" + RunLabels.lastGraded(result) + ")";
+      }
       List<String> row =
           new ArrayList<>(
               List.of(
@@ -111,7 +114,12 @@ final class TableReport implements ReportRenderer {
               0));
       text.append("\n\n");
     }
-    text.append(wrap(summary(run), width, 2)).append("\n\n");
+    text.append(wrap(summary(run), width, 2)).append('\n');
+    String mostlyError = RunLabels.mostlyError(run);
+    if (mostlyError != null) {
+      text.append(wrap(mostlyError, width, 2)).append('\n');
+    }
+    text.append('\n');
     shrink(rows, widths, width, browser);
     int lastStart = 0;
     for (int i = 0; i < widths.length - 1; i++) {
@@ -183,12 +191,20 @@ final class TableReport implements ReportRenderer {
     }
     n = 0;
     boolean header = false;
+    // Numbered as the table is (skipped rows folded away).
+    List<ErrorGroups.Group> groups = ErrorGroups.of(shownRows);
+    for (ErrorGroups.Group group : groups) {
+      text.append(header ? "" : "\n").append(wrap(group.headline(), width, 3)).append('\n');
+      text.append(wrap("   fix: " + group.fix(), width, 8)).append('\n');
+      header = true;
+    }
     for (AuditResult result : shownRows) {
       n++;
       if (result.verdict() == null) {
         continue;
       }
       List<Cause> shown = new ArrayList<>(result.verdict().causes());
+      shown.removeIf(c -> ErrorGroups.grouped(groups, c));
       // Engine splits matter even on a PASS: the row may fail in Firefox or per the spec.
       result.verdict().warnings().stream().filter(w -> w.code().engineSplit()).forEach(shown::add);
       if (shown.isEmpty()) {

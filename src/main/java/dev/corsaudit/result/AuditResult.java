@@ -19,6 +19,7 @@ import java.util.List;
  *     rows have none)
  * @param redirects the requests fetch() made after {@code actual} was redirected, in order (the
  *     last one's response is what the page got)
+ * @param lastGraded for an ERROR row, its last graded verdict from the baseline, or null
  */
 public record AuditResult(
     AuditTarget target,
@@ -28,7 +29,8 @@ public record AuditResult(
     Verdict verdict,
     BrowserConfirmation confirmation,
     List<EnginePreflight> enginePreflights,
-    List<RedirectHop> redirects) {
+    List<RedirectHop> redirects,
+    LastGraded lastGraded) {
 
   /** Why an interrupted row has no verdict. */
   public static final String UNFINISHED_REASON = "not finished: the run was interrupted";
@@ -61,16 +63,18 @@ public record AuditResult(
         verdict,
         null,
         enginePreflights,
-        redirects);
+        redirects,
+        null);
   }
 
   public static AuditResult skipped(AuditTarget target) {
-    return new AuditResult(target, RowStatus.SKIPPED, null, null, null, null, List.of(), List.of());
+    return new AuditResult(
+        target, RowStatus.SKIPPED, null, null, null, null, List.of(), List.of(), null);
   }
 
   public static AuditResult unfinished(AuditTarget target) {
     return new AuditResult(
-        target, RowStatus.UNFINISHED, null, null, null, null, List.of(), List.of());
+        target, RowStatus.UNFINISHED, null, null, null, null, List.of(), List.of(), null);
   }
 
   public AuditResult withConfirmation(BrowserConfirmation browserConfirmation) {
@@ -82,7 +86,25 @@ public record AuditResult(
         verdict,
         browserConfirmation,
         enginePreflights,
-        redirects);
+        redirects,
+        lastGraded);
+  }
+
+  /** This row with the last graded verdict carried forward (only an ERROR row carries one). */
+  public AuditResult withLastGraded(LastGraded carried) {
+    if (carried != null && status != RowStatus.ERROR) {
+      throw new IllegalArgumentException(status + " row cannot carry a last graded verdict");
+    }
+    return new AuditResult(
+        target,
+        status,
+        preflight,
+        actual,
+        verdict,
+        confirmation,
+        enginePreflights,
+        redirects,
+        carried);
   }
 
   /** Why the row has no verdict (skipped or unfinished), or null for a graded row. */

@@ -12,6 +12,7 @@ import java.util.List;
  * @param securityProbed true when hostile-origin probes ran (so "no findings" means something)
  * @param summary the rows per status; for a streamed run (rows written as they finished and not
  *     kept, so {@code results} is empty) the counts of the rows that were written
+ * @param shard for a run of one shard of the rows ({@code --shard I/N}), which one; else null
  */
 public record AuditRun(
     String toolVersion,
@@ -20,11 +21,24 @@ public record AuditRun(
     List<AuditResult> results,
     List<Finding> findings,
     boolean securityProbed,
-    RunSummary summary) {
+    RunSummary summary,
+    ShardPart shard) {
 
   public AuditRun {
     results = List.copyOf(results);
     findings = List.copyOf(findings);
+  }
+
+  /** An unsharded run. */
+  public AuditRun(
+      String toolVersion,
+      Instant generatedAt,
+      boolean replicas,
+      List<AuditResult> results,
+      List<Finding> findings,
+      boolean securityProbed,
+      RunSummary summary) {
+    this(toolVersion, generatedAt, replicas, results, findings, securityProbed, summary, null);
   }
 
   public AuditRun(
@@ -47,6 +61,12 @@ public record AuditRun(
   public AuditRun(
       String toolVersion, Instant generatedAt, boolean replicas, List<AuditResult> results) {
     this(toolVersion, generatedAt, replicas, results, List.of(), false);
+  }
+
+  /** The same run with other results of the same statuses (same findings, stamp and shard). */
+  public AuditRun withResults(List<AuditResult> newResults) {
+    return new AuditRun(
+        toolVersion, generatedAt, replicas, newResults, findings, securityProbed, summary, shard);
   }
 
   /** A CRITICAL or HIGH finding: one that fails the run whatever the rows say. */

@@ -48,6 +48,27 @@ public final class Escape {
     return out == null ? text : out.toString();
   }
 
+  /**
+   * HTML text and quoted attribute values (the compatibility page): {@link #visible} control
+   * characters, then {@code & < > " '} as character references, so response data is never markup.
+   */
+  public static String html(String text) {
+    String shown = visible(text, true);
+    StringBuilder out = new StringBuilder(shown.length() + 16);
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   /** One terminal line (table cell, message): nothing that moves the cursor or styles text. */
   public static String terminal(String text) {
     return visible(text, false);

@@ -23,7 +23,8 @@ public record ReportDocument(
     Boolean complete,
     Summary summary,
     boolean securityProbed,
-    List<Finding> findings) {
+    List<Finding> findings,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ShardInfo shard) {
 
   /** The schema_version this tool writes and the newest it reads. */
   public static final int SCHEMA_VERSION = 2;
@@ -33,6 +34,42 @@ public record ReportDocument(
     findings = findings == null ? List.of() : List.copyOf(findings);
     // Reports made before the field existed were complete runs.
     complete = complete == null ? Boolean.TRUE : complete;
+  }
+
+  /** An unsharded report. */
+  public ReportDocument(
+      Tool tool,
+      int schemaVersion,
+      boolean replicas,
+      boolean insecure,
+      List<Row> results,
+      String generatedAt,
+      Boolean complete,
+      Summary summary,
+      boolean securityProbed,
+      List<Finding> findings) {
+    this(
+        tool,
+        schemaVersion,
+        replicas,
+        insecure,
+        results,
+        generatedAt,
+        complete,
+        summary,
+        securityProbed,
+        findings,
+        null);
+  }
+
+  /**
+   * Only in the report of one shard ({@code --shard I/N}): which shard, how many rows the whole
+   * plan had, and each result's position in it, so {@code merge} can put the rows back in order.
+   */
+  public record ShardInfo(int index, int count, int plannedRows, List<Integer> rows) {
+    public ShardInfo {
+      rows = rows == null ? List.of() : List.copyOf(rows);
+    }
   }
 
   /** What wrote the report. */
@@ -70,7 +107,8 @@ public record ReportDocument(
       String notes,
       List<String> models,
       List<String> tracking,
-      Confirmation browserConfirmation) {
+      Confirmation browserConfirmation,
+      @JsonInclude(JsonInclude.Include.NON_NULL) LastGraded lastGraded) {
 
     public Row {
       requestHeaders = requestHeaders == null ? List.of() : requestHeaders;

@@ -30,4 +30,12 @@ public record RunSummary(int total, Map<RowStatus, Integer> counts) {
   public int graded() {
     return count(RowStatus.PASS) + count(RowStatus.FAIL) + count(RowStatus.ERROR);
   }
+
+  /**
+   * True when more than half of the graded rows are ERROR: the run says more about the runner's
+   * network than about the providers, so it is labelled as such and does not become the baseline.
+   */
+  public boolean mostlyError() {
+    return count(RowStatus.ERROR) * 2 > graded();
+  }
 }

@@ -67,7 +67,8 @@ class ReportRunsTest {
         history.equals(List.of(today + "-2.json", today + "-2.md", today + ".json", today + ".md"))
             || !history.get(0).startsWith(today),
         history.toString());
-    assertEquals(List.of("history", "latest.json", "latest.md"), names(dir), "no lock left");
+    assertEquals(
+        List.of("history", "index.html", "latest.json", "latest.md"), names(dir), "no lock left");
   }
 
   @Test
@@ -94,7 +95,8 @@ class ReportRunsTest {
     Files.writeString(dir.resolve("history").resolve(".x.md.ab12.cors-audit.tmp"), "half");
     Files.writeString(dir.resolve("notes.txt"), "mine");
     assertEquals(0, report(dir).code());
-    assertEquals(List.of("history", "latest.json", "latest.md", "notes.txt"), names(dir));
+    assertEquals(
+        List.of("history", "index.html", "latest.json", "latest.md", "notes.txt"), names(dir));
     assertTrue(names(dir.resolve("history")).stream().noneMatch(n -> n.endsWith(".tmp")));
   }
 

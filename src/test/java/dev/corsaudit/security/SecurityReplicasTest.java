@@ -33,8 +33,10 @@ class SecurityReplicasTest {
             "--probe-security",
             "--format",
             "json",
+            "--providers",
+            "demos/providers.yaml",
             "--only",
-            "xerotier,demo-reflect-any-origin,demo-reflect-no-vary,demo-trusts-null,demo-prefix-match,demo-suffix-match,demo-insecure-origin,azure");
+            "demo-correct-policy,demo-reflect-any-origin,demo-reflect-no-vary,demo-trusts-null,demo-prefix-match,demo-suffix-match,demo-insecure-origin");
     assertEquals(1, code, "CRITICAL/HIGH findings fail the run");
     JsonNode json = new ObjectMapper().readTree(out.toString());
     Map<String, List<String>> byProvider = new TreeMap<>();
