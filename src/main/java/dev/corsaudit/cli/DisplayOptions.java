@@ -19,8 +19,19 @@ public final class DisplayOptions {
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
+  @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "Print each exchange on stderr as it finishes, like curl -v: the request line and the"
+              + " headers sent, the status line and every response header (secrets redacted).")
+  boolean verbose;
+
   /** The progress line on stderr, or nothing when quiet or not on a terminal. */
   AuditListener progress(int concurrency) {
+    if (verbose) {
+      // The exchanges take stderr; a progress line would be torn by them.
+      return new VerboseExchanges(spec.commandLine().getErr());
+    }
     if (quiet || !Terminal.stderrIsTerminal()) {
       return AuditListener.NONE;
     }

@@ -308,6 +308,21 @@ class CheckCommandTest {
   }
 
   @Test
+  void verboseShowsEachExchangeLikeCurl() {
+    CliRun run =
+        CliRun.of(
+            "check", "--replicas", "--only", "openrouter", "--profile", "fetch", "--actual", "-v");
+    assertTrue(
+        run.err().contains("\n> OPTIONS /openrouter/chat/completions HTTP/1.1\n"), run.err());
+    assertTrue(run.err().contains("\n> Origin: https://example.com\n"), run.err());
+    assertTrue(run.err().contains("   (added by the JDK client)\n"), run.err());
+    assertTrue(run.err().contains("\n< HTTP/1.1 204\n"), run.err());
+    assertTrue(run.err().contains("\n< access-control-allow-origin: *\n"), run.err());
+    assertTrue(run.err().contains("\n> Authorization: Bearer [REDACTED]\n"), run.err());
+    assertTrue(run.err().contains("\n< HTTP/1.1 401\n"), run.err());
+  }
+
+  @Test
   void anOriginWithAPathSuggestsTheOrigin() {
     CliRun run = CliRun.of("check", "--replicas", "--origin", "https://app.example.com/chat?x=1");
     assertEquals(2, run.code());
