@@ -19,6 +19,13 @@ public final class Main {
 
   /** Runs the CLI with the given streams; returns the exit code (see {@code cli.ExitCodes}). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // Start-up: the same line picocli prints, without building the whole command model.
+      out.println(
+          dev.corsaudit.model.ToolVersion.NAME + " " + dev.corsaudit.model.ToolVersion.version());
+      out.flush();
+      return 0;
+    }
     try {
       return CommandLineFactory.create(out, err).execute(args);
     } catch (Error e) {

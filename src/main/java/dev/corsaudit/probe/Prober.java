@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
@@ -82,9 +83,15 @@ public final class Prober implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(options.timeout())
             .executor(executor);
+    // TLS is set up at the first https handshake, not here: a plain-http run never loads it.
     if (options.insecure()) {
-      builder.sslContext(trustAll());
+      // The JDK checks host names separately; this property must be set before the client exists.
+      System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+      builder.sslContext(new LazyTls(Prober::trustAll));
+    } else {
+      builder.sslContext(LazyTls.systemDefault());
     }
+    builder.sslParameters(new SSLParameters());
     this.client = builder.build();
     this.limiter = new ConcurrencyLimiter(options.concurrency(), options.perHostConcurrency());
     this.deadlineAt = options.deadline() == null ? null : Instant.now().plus(options.deadline());
@@ -288,8 +295,6 @@ public final class Prober implements AutoCloseable {
 
   /** --insecure: accept any certificate and any host name (opt-in, for test servers). */
   private static SSLContext trustAll() {
-    // The JDK checks host names separately; this property must be set before the client exists.
-    System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
     TrustManager[] trustAll = {
       new X509TrustManager() {
         @Override
