@@ -27,7 +27,7 @@ public final class Main {
       return 0;
     }
     try {
-      return CommandLineFactory.create(out, err).execute(args);
+      return CommandLineFactory.create(out, err, args).execute(args);
     } catch (Error e) {
       // Out of memory, a broken jar: still one line, and the trace only when asked for.
       err.println("cors-audit: internal error: " + e + " (rerun with --debug for the stack trace)");
