@@ -85,7 +85,10 @@ public final class AuditSession implements AutoCloseable {
     return targets;
   }
 
-  /** Probes and grades every row, then the security and policy probes, then the browser replay. */
+  /**
+   * Probes and grades every row and, beside them, the security and policy probes; then the browser
+   * replay.
+   */
   public AuditRun run() {
     Auditor auditor =
         new Auditor(
@@ -94,9 +97,11 @@ public final class AuditSession implements AutoCloseable {
             new ActualRequestPolicy(request.sendActual(), request.stream(), request.environment()),
             listener);
     futures = auditor.start(targets);
+    // Queued right behind the rows, on the same prober: no second client, no serial phase.
+    CompletableFuture<List<Finding>> security =
+        new SecurityAuditor(prober, request.userAgent()).start(targets, request.probeSecurity());
     List<AuditResult> results = futures.stream().map(CompletableFuture::join).toList();
-    List<Finding> findings =
-        new SecurityAuditor(prober, request.userAgent()).run(targets, request.probeSecurity());
+    List<Finding> findings = security.join();
     if (request.browser() != null) {
       results = confirmInBrowser(results);
     }
