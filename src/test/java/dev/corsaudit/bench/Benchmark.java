@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  * <p>Arguments (all optional): {@code sizes=1000 concurrency=64 latency=100 security=1000
  * zero=10000 heap-sizes=10000,100000 heap=256m runs=7 jar=target/cors-audit.jar
  * jvm=-XX:TieredStopAtLevel=1,-XX:+UseSerialGC nginx=auto|off|URL
- * launcher=auto|off|PATH/bin/cors-audit curl=on|off}. A size list may be empty ({@code zero=}) to
- * skip that part.
+ * launcher=auto|off|PATH/bin/cors-audit curl=on|off startup=on|off baseline-jar=JAR
+ * baseline-launcher=off|PATH/bin/cors-audit}. With a baseline, every cors-audit row is run for both
+ * builds ("today" and "new") in the same run. A size list may be empty ({@code zero=}) to skip that
+ * part.
  */
 public final class Benchmark {
 
@@ -41,13 +43,17 @@ public final class Benchmark {
     System.out.println();
     System.out.printf(
         Locale.ROOT,
-        "%d cores, Java %s, load average %.1f at the start; child JVMs: java -Xmx%s %s -jar %s%n%n",
+        "%d cores, Java %s, load average %.1f at the start; child JVMs: java -Xmx%s %s -jar JAR%n",
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"),
         loadAverage(),
         settings.heap,
-        String.join(" ", settings.jvm),
-        settings.jar);
+        String.join(" ", settings.jvm));
+    for (Build build : settings.builds) {
+      System.out.printf(
+          Locale.ROOT, "- %s: %s, launcher %s%n", build.label, build.jar, build.launcher);
+    }
+    System.out.println();
     latencyRows(settings, work);
     Nginx nginx = null;
     String zeroUrl = settings.nginx.startsWith("http") ? settings.nginx : null;
@@ -66,7 +72,9 @@ public final class Benchmark {
         nginx.close();
       }
     }
-    startupRows(settings, work);
+    if (settings.startup) {
+      startupRows(settings, work);
+    }
     System.out.printf(Locale.ROOT, "load average %.1f at the end%n", loadAverage());
   }
 
@@ -84,9 +92,9 @@ public final class Benchmark {
         "bound = requests × latency ÷ concurrency (requests as counted by the server)");
     System.out.println();
     System.out.println(
-        "| run | endpoints | concurrency | requests | bound (s) | curl `xargs -P` (s) | curl ÷ bound"
-            + " | cors-audit (s) | cors-audit ÷ bound | peak heap (MiB) |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        "| run | build | endpoints | concurrency | requests | bound (s) | wall (s) | ÷ bound"
+            + " | peak heap (MiB) |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     try (LatencyServer farm = LatencyServer.start(Duration.ofMillis(settings.latencyMs), 512)) {
       for (int n : settings.sizes) {
         for (int c : settings.concurrency) {
@@ -104,37 +112,45 @@ public final class Benchmark {
       Settings settings, Path work, LatencyServer farm, int n, int c, boolean security)
       throws Exception {
     Path providers = providers(work, farm.baseUrl(), n);
-    String curl = "–";
-    String curlRatio = "–";
     double latency = settings.latencyMs / 1000.0;
     if (settings.curl && !security) {
       farm.takeRequestCount();
-      Run run = curl(work, urls(work, farm.baseUrl(), n), c);
+      Run run = curl(urls(work, farm.baseUrl(), n), c);
       long requests = farm.takeRequestCount();
-      curl = run.ok() ? seconds(run.wallSeconds) : run.failure();
-      curlRatio = run.ok() ? ratio(run.wallSeconds, requests * latency / c) : "–";
+      double bound = requests * latency / c;
+      System.out.printf(
+          Locale.ROOT,
+          "| curl `xargs -P%d -n1` | curl %s | %d | %d | %d | %.2f | %s | %s | – |%n",
+          c,
+          curlVersion(),
+          n,
+          c,
+          requests,
+          bound,
+          run.ok() ? seconds(run.wallSeconds) : run.failure(),
+          run.ok() ? ratio(run.wallSeconds, bound) : "–");
     }
-    farm.takeRequestCount();
-    Run audit = corsAudit(settings, work, providers, c, security, "lat-" + n + "-" + c);
-    if (security && audit.exit == 1) {
-      audit =
-          audit.withExit(0); // a finding on the farm's "*" is the program's answer, not a failure
+    for (Build build : settings.builds) {
+      farm.takeRequestCount();
+      Run audit = corsAudit(settings, build, work, providers, c, security, "lat-" + n + "-" + c);
+      if (security && audit.exit == 1) {
+        audit = audit.withExit(0); // a finding on the farm's "*" is an answer, not a failure
+      }
+      long requests = farm.takeRequestCount();
+      double bound = requests * latency / c;
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %s | %d | %d | %d | %.2f | %s | %s | %s |%n",
+          security ? "cors-audit check --probe-security" : "cors-audit check",
+          build.label,
+          n,
+          c,
+          requests,
+          bound,
+          audit.ok() ? seconds(audit.wallSeconds) : audit.failure(),
+          audit.ok() ? ratio(audit.wallSeconds, bound) : "–",
+          audit.peakHeap);
     }
-    long requests = farm.takeRequestCount();
-    double bound = requests * latency / c;
-    System.out.printf(
-        Locale.ROOT,
-        "| %s | %d | %d | %d | %.2f | %s | %s | %s | %s | %s |%n",
-        security ? "check --probe-security" : "check",
-        n,
-        c,
-        requests,
-        bound,
-        curl,
-        curlRatio,
-        audit.ok() ? seconds(audit.wallSeconds) : audit.failure(),
-        audit.ok() ? ratio(audit.wallSeconds, bound) : "–",
-        audit.peakHeap);
   }
 
   // ---- 2. the 0 ms rate: cors-audit beside a bare HttpClient.sendAsync loop, against nginx
@@ -147,9 +163,9 @@ public final class Benchmark {
     System.out.printf(
         Locale.ROOT, "## 0 ms: nginx on loopback, concurrency %d, wall including JVM start%n%n", c);
     System.out.println(
-        "| endpoints | bare `HttpClient.sendAsync` loop (req/s) | cors-audit (graded preflights/s)"
-            + " | cors-audit ÷ bare loop |");
-    System.out.println("|---:|---:|---:|---:|");
+        "| endpoints | bare `HttpClient.sendAsync` loop (req/s) | build"
+            + " | cors-audit (graded preflights/s) | cors-audit ÷ bare loop |");
+    System.out.println("|---:|---:|---|---:|---:|");
     for (int n : settings.zeroSizes) {
       Path urls = urls(work, baseUrl, n);
       List<String> bare = new ArrayList<>(javaCommand(settings, null));
@@ -161,18 +177,22 @@ public final class Benchmark {
               urls.toString(),
               String.valueOf(c)));
       Run loop = run(bare, Map.of());
-      Run audit = corsAudit(settings, work, providers(work, baseUrl, n), c, false, "zero-" + n);
       double loopRate = n / loop.wallSeconds;
-      double auditRate = n / audit.wallSeconds;
-      System.out.printf(
-          Locale.ROOT,
-          "| %d | %s | %s | %s |%n",
-          n,
-          loop.ok() ? String.format(Locale.ROOT, "%.0f", loopRate) : loop.failure(),
-          audit.ok() ? String.format(Locale.ROOT, "%.0f", auditRate) : audit.failure(),
-          loop.ok() && audit.ok()
-              ? String.format(Locale.ROOT, "%.0f %%", 100 * auditRate / loopRate)
-              : "–");
+      for (Build build : settings.builds) {
+        Run audit =
+            corsAudit(settings, build, work, providers(work, baseUrl, n), c, false, "zero-" + n);
+        double auditRate = n / audit.wallSeconds;
+        System.out.printf(
+            Locale.ROOT,
+            "| %d | %s | %s | %s | %s |%n",
+            n,
+            loop.ok() ? String.format(Locale.ROOT, "%.0f", loopRate) : loop.failure(),
+            build.label,
+            audit.ok() ? String.format(Locale.ROOT, "%.0f", auditRate) : audit.failure(),
+            loop.ok() && audit.ok()
+                ? String.format(Locale.ROOT, "%.0f %%", 100 * auditRate / loopRate)
+                : "–");
+      }
     }
     System.out.println();
   }
@@ -190,17 +210,22 @@ public final class Benchmark {
         settings.heap,
         c);
     System.out.println(
-        "| endpoints | wall (s) | heap in use before a GC, max (MiB) | live after a GC, max (MiB) |");
-    System.out.println("|---:|---:|---:|---:|");
+        "| endpoints | build | wall (s) | heap in use before a GC, max (MiB)"
+            + " | live after a GC, max (MiB) |");
+    System.out.println("|---:|---|---:|---:|---:|");
     for (int n : settings.heapSizes) {
-      Run audit = corsAudit(settings, work, providers(work, baseUrl, n), c, false, "heap-" + n);
-      System.out.printf(
-          Locale.ROOT,
-          "| %d | %s | %s | %s |%n",
-          n,
-          audit.ok() ? seconds(audit.wallSeconds) : audit.failure(),
-          audit.peakHeap,
-          audit.liveHeap);
+      for (Build build : settings.builds) {
+        Run audit =
+            corsAudit(settings, build, work, providers(work, baseUrl, n), c, false, "heap-" + n);
+        System.out.printf(
+            Locale.ROOT,
+            "| %d | %s | %s | %s | %s |%n",
+            n,
+            build.label,
+            audit.ok() ? seconds(audit.wallSeconds) : audit.failure(),
+            audit.peakHeap,
+            audit.liveHeap);
+      }
     }
     System.out.println();
   }
@@ -208,43 +233,44 @@ public final class Benchmark {
   // ---- 4. start-up through the release launcher
 
   private static void startupRows(Settings settings, Path work) throws Exception {
-    if (settings.launcher.equals("off")) {
-      return;
-    }
-    Path launcher = launcher(settings, work);
-    if (launcher == null) {
-      return;
-    }
     System.out.printf(
         Locale.ROOT,
-        "## Start-up: wall time, median of %d runs (min in brackets)%n%n",
+        "## Start-up: wall time in s, median of %d runs (fastest in brackets)%n%n",
         settings.runs);
     System.out.println(
-        "| command | `java -jar` (the jar's own flags above) | launcher, CORS_AUDIT_CDS=off"
-            + " | launcher with its class-data archive |");
-    System.out.println("|---|---:|---:|---:|");
-    Run first = run(List.of(launcher.toString(), "--version"), Map.of());
+        "| command | build | `java -jar` (flags above) | release launcher, CORS_AUDIT_CDS=off"
+            + " | release launcher |");
+    System.out.println("|---|---|---:|---:|---:|");
+    List<String> notes = new ArrayList<>();
     for (List<String> command :
         List.of(List.of("--version"), List.of("check", "--replicas", "-q"))) {
-      List<String> plain = new ArrayList<>(javaCommand(settings, null));
-      plain.add("-jar");
-      plain.add(settings.jar);
-      plain.addAll(command);
-      List<String> viaLauncher = new ArrayList<>(List.of(launcher.toString()));
-      viaLauncher.addAll(command);
-      System.out.printf(
-          Locale.ROOT,
-          "| `%s` | %s | %s | %s |%n",
-          String.join(" ", command),
-          median(settings.runs, plain, Map.of()),
-          median(settings.runs, viaLauncher, Map.of("CORS_AUDIT_CDS", "off")),
-          median(settings.runs, viaLauncher, Map.of()));
+      for (Build build : settings.builds) {
+        Path launcher = launcher(build, work, notes);
+        List<String> plain = new ArrayList<>(javaCommand(settings, null));
+        plain.add("-jar");
+        plain.add(build.jar);
+        plain.addAll(command);
+        String off = "–";
+        String on = "–";
+        if (launcher != null) {
+          List<String> viaLauncher = new ArrayList<>(List.of(launcher.toString()));
+          viaLauncher.addAll(command);
+          off = median(settings.runs, viaLauncher, Map.of("CORS_AUDIT_CDS", "off"));
+          on = median(settings.runs, viaLauncher, Map.of());
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "| `%s` | %s | %s | %s | %s |%n",
+            String.join(" ", command),
+            build.label,
+            median(settings.runs, plain, Map.of()),
+            off,
+            on);
+      }
     }
     System.out.println();
-    System.out.printf(
-        Locale.ROOT,
-        "First run through the launcher (makes the archive, then runs `--version`): %s s%n%n",
-        seconds(first.wallSeconds));
+    notes.forEach(System.out::println);
+    System.out.println();
   }
 
   private static String median(int runs, List<String> command, Map<String, String> env)
@@ -261,31 +287,56 @@ public final class Benchmark {
     return String.format(Locale.ROOT, "%.3f (%.3f)", walls[runs / 2], walls[0]);
   }
 
-  /** The launcher: given, or bin/cors-audit from a fresh unzip of the assembled release. */
-  private static Path launcher(Settings settings, Path work) throws Exception {
-    if (!settings.launcher.equals("auto")) {
-      return Path.of(settings.launcher);
+  /** The build's launcher: given, or bin/cors-audit from a fresh unzip of this tree's release. */
+  private static Path launcher(Build build, Path work, List<String> notes) throws Exception {
+    if (build.launcher.equals("off")) {
+      return null;
     }
-    Path dir = Path.of("target/jreleaser/assemble/cors-audit/java-archive");
-    Path zip = null;
-    if (Files.isDirectory(dir)) {
-      try (DirectoryStream<Path> zips = Files.newDirectoryStream(dir, "cors-audit-*.zip")) {
-        for (Path z : zips) {
-          zip = z;
+    Path launcher = null;
+    if (!build.launcher.equals("auto")) {
+      launcher = Path.of(build.launcher);
+    } else {
+      Path unpacked = work.resolve("release-" + build.label.replace(' ', '-'));
+      if (Files.isDirectory(unpacked)) {
+        return find(unpacked);
+      }
+      Path dir = Path.of("target/jreleaser/assemble/cors-audit/java-archive");
+      Path zip = null;
+      if (Files.isDirectory(dir)) {
+        try (DirectoryStream<Path> zips = Files.newDirectoryStream(dir, "cors-audit-*.zip")) {
+          for (Path z : zips) {
+            zip = z;
+          }
         }
       }
+      if (zip == null) {
+        notes.add("No release archive for " + build.label + " (mvn -B jreleaser:assemble).");
+        return null;
+      }
+      Files.createDirectories(unpacked);
+      Run unzip =
+          run(List.of("unzip", "-q", "-o", zip.toString(), "-d", unpacked.toString()), Map.of());
+      if (!unzip.ok()) {
+        notes.add("Cannot unzip " + zip + ": " + unzip.failure());
+        return null;
+      }
+      launcher = find(unpacked);
     }
-    if (zip == null) {
-      System.out.println("Start-up rows skipped: no release archive (mvn -B jreleaser:assemble).");
-      return null;
+    if (launcher != null) {
+      Run first = run(List.of(launcher.toString(), "--version"), Map.of());
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "First run of the %s launcher (`--version`; makes the class-data archive if the"
+                  + " launcher does): %.2f s, exit %d.",
+              build.label,
+              first.wallSeconds,
+              first.exit));
     }
-    Path unpacked = Files.createDirectories(work.resolve("release"));
-    Run unzip =
-        run(List.of("unzip", "-q", "-o", zip.toString(), "-d", unpacked.toString()), Map.of());
-    if (!unzip.ok()) {
-      System.out.println("Start-up rows skipped: cannot unzip " + zip + ": " + unzip.output);
-      return null;
-    }
+    return launcher;
+  }
+
+  private static Path find(Path unpacked) throws IOException {
     try (DirectoryStream<Path> roots = Files.newDirectoryStream(unpacked, "cors-audit-*")) {
       for (Path root : roots) {
         return root.resolve("bin/cors-audit");
@@ -297,12 +348,18 @@ public final class Benchmark {
   // ---- the child processes
 
   private static Run corsAudit(
-      Settings settings, Path work, Path providers, int c, boolean security, String name)
+      Settings settings,
+      Build build,
+      Path work,
+      Path providers,
+      int c,
+      boolean security,
+      String name)
       throws Exception {
-    Path gcLog = work.resolve("gc-" + name + ".log");
+    Path gcLog = work.resolve("gc-" + name + "-" + build.label.replace(' ', '-') + ".log");
     List<String> command = new ArrayList<>(javaCommand(settings, gcLog));
     command.add("-jar");
-    command.add(settings.jar);
+    command.add(build.jar);
     command.addAll(
         List.of(
             "check",
@@ -339,7 +396,7 @@ public final class Benchmark {
   }
 
   /** One preflight per curl process, C at a time: what a shell script over the list does. */
-  private static Run curl(Path work, Path urls, int c) throws Exception {
+  private static Run curl(Path urls, int c) throws Exception {
     List<String> command =
         List.of(
             "xargs",
@@ -464,11 +521,20 @@ public final class Benchmark {
     return String.format(Locale.ROOT, "%.2f×", wall / bound);
   }
 
+  private static String curlVersion() throws Exception {
+    String[] words = run(List.of("curl", "--version"), Map.of()).output.split(" ");
+    return words.length > 1 ? words[1] : "?";
+  }
+
   private static double loadAverage() {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
+  /** One build under test: its jar and its release launcher ("auto": this tree's assembled zip). */
+  private record Build(String label, String jar, String launcher) {}
+
   private record Settings(
+      List<Build> builds,
       List<Integer> sizes,
       List<Integer> concurrency,
       List<Integer> securitySizes,
@@ -481,6 +547,7 @@ public final class Benchmark {
       String nginx,
       String launcher,
       boolean curl,
+      boolean startup,
       int runs) {
 
     static Settings parse(String[] args) {
@@ -495,7 +562,10 @@ public final class Benchmark {
       List<String> jvm = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
       String nginx = "auto";
       String launcher = "auto";
+      String baselineJar = null;
+      String baselineLauncher = "off";
       boolean curl = true;
+      boolean startup = true;
       int runs = 7;
       for (String arg : args) {
         String[] kv = arg.split("=", 2);
@@ -512,7 +582,10 @@ public final class Benchmark {
           case "jvm" -> jvm = value.isEmpty() ? List.of() : List.of(value.split(","));
           case "nginx", "zero-url" -> nginx = value;
           case "launcher" -> launcher = value;
+          case "baseline-jar" -> baselineJar = value;
+          case "baseline-launcher" -> baselineLauncher = value;
           case "curl" -> curl = !value.equals("off");
+          case "startup" -> startup = !value.equals("off");
           case "runs" -> runs = Integer.parseInt(value);
           default -> throw new IllegalArgumentException("unknown benchmark setting " + arg);
         }
@@ -520,7 +593,13 @@ public final class Benchmark {
       if (concurrency.isEmpty()) {
         throw new IllegalArgumentException("concurrency needs at least one value");
       }
+      List<Build> builds = new ArrayList<>();
+      if (baselineJar != null) {
+        builds.add(new Build("today", baselineJar, baselineLauncher));
+      }
+      builds.add(new Build(baselineJar != null ? "new" : "this build", jar, launcher));
       return new Settings(
+          List.copyOf(builds),
           sizes,
           concurrency,
           security,
@@ -533,6 +612,7 @@ public final class Benchmark {
           nginx,
           launcher,
           curl,
+          startup,
           runs);
     }
 
