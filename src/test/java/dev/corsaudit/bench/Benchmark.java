@@ -242,10 +242,14 @@ public final class Benchmark {
             + " | release launcher |");
     System.out.println("|---|---|---:|---:|---:|");
     List<String> notes = new ArrayList<>();
+    Map<String, Path> launchers = new java.util.HashMap<>();
+    for (Build build : settings.builds) {
+      launchers.put(build.label, launcher(build, work, notes));
+    }
     for (List<String> command :
         List.of(List.of("--version"), List.of("check", "--replicas", "-q"))) {
       for (Build build : settings.builds) {
-        Path launcher = launcher(build, work, notes);
+        Path launcher = launchers.get(build.label);
         List<String> plain = new ArrayList<>(javaCommand(settings, null));
         plain.add("-jar");
         plain.add(build.jar);
@@ -297,9 +301,6 @@ public final class Benchmark {
       launcher = Path.of(build.launcher);
     } else {
       Path unpacked = work.resolve("release-" + build.label.replace(' ', '-'));
-      if (Files.isDirectory(unpacked)) {
-        return find(unpacked);
-      }
       Path dir = Path.of("target/jreleaser/assemble/cors-audit/java-archive");
       Path zip = null;
       if (Files.isDirectory(dir)) {
