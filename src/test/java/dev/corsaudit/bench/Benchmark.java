@@ -172,7 +172,9 @@ public final class Benchmark {
       bare.addAll(
           List.of(
               "-cp",
-              System.getProperty("java.class.path"),
+              // test-classes (under exec:java the JVM's own class path is Maven's)
+              Path.of(BareLoop.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                  .toString(),
               BareLoop.class.getName(),
               urls.toString(),
               String.valueOf(c)));
