@@ -100,7 +100,8 @@ if [ "${CORS_AUDIT_CDS:-on}" != off ]; then
         fi
     fi
     if [ -f "$ARCHIVE" ]; then
-        if [ -w "$CDS_DIR" ]; then
+        if [ -w "$CDS_DIR" ] && [ -z "$JAVA_OPTS" ]; then
+            # (not with JAVA_OPTS: other flags may not fit the archive, which says nothing about it)
             set -- "-Xlog:cds=warning,cds+dynamic=warning:file=$REJECTED::filecount=0" "$@"
         fi
         set -- "-XX:SharedArchiveFile=$ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off "$@"
