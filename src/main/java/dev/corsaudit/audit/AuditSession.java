@@ -9,6 +9,7 @@ import dev.corsaudit.replica.ReplicaServer;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
 import dev.corsaudit.result.AuditTarget;
+import dev.corsaudit.result.RowSink;
 import dev.corsaudit.security.Finding;
 import java.io.IOException;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public final class AuditSession implements AutoCloseable {
   private final Prober prober;
   private final List<AuditTarget> targets;
   private volatile List<CompletableFuture<AuditResult>> futures = List.of();
+  private volatile RowOrder streaming;
 
   private AuditSession(
       AuditRequest request,
@@ -113,6 +115,52 @@ public final class AuditSession implements AutoCloseable {
         results,
         findings,
         request.probeSecurity());
+  }
+
+  /**
+   * Probes and grades every row like {@link #run()}, but hands each row to {@code sink} in row
+   * order as soon as it and every row before it have finished, and keeps none: the returned run has
+   * no results, only their counts and the findings. For reports of any size.
+   */
+  public AuditRun stream(RowSink sink) {
+    RowOrder order = new RowOrder(sink);
+    streaming = order;
+    Auditor auditor =
+        new Auditor(
+            prober,
+            request.userAgent(),
+            new ActualRequestPolicy(request.sendActual(), request.stream(), request.environment()),
+            listener);
+    int window = Math.max(64, 4 * request.probe().concurrency());
+    auditor.stream(targets, window, order::finished);
+    List<Finding> findings =
+        new SecurityAuditor(prober, request.userAgent()).run(targets, request.probeSecurity());
+    listener.done();
+    return new AuditRun(
+        ToolVersion.version(),
+        now(),
+        request.replicas(),
+        List.of(),
+        findings,
+        request.probeSecurity(),
+        order.summary());
+  }
+
+  /**
+   * A streamed run was interrupted: the rows not yet handed on go to the sink as UNFINISHED, and
+   * the returned run has their counts. Safe to call from a shutdown hook.
+   */
+  public AuditRun interruptStream() {
+    RowOrder order = streaming;
+    order.interrupt(targets);
+    return new AuditRun(
+        ToolVersion.version(),
+        now(),
+        request.replicas(),
+        List.of(),
+        List.of(),
+        false,
+        order.summary());
   }
 
   /**

@@ -11,11 +11,15 @@ public interface Confirmer extends AutoCloseable {
   @Override
   void close();
 
-  /** Starts the named browser: chromium or firefox (Debian's packages). */
+  /**
+   * Starts the named browser: chromium, firefox or webkit (Debian's chromium, firefox-esr and
+   * webkit2gtk-driver packages; webkit also needs xvfb).
+   */
   static Confirmer start(String browser) throws IOException {
     return switch (browser) {
       case "chromium" -> ChromiumConfirmer.start();
       case "firefox" -> FirefoxConfirmer.start();
+      case "webkit" -> WebKitConfirmer.start();
       default -> throw new IllegalArgumentException("unknown browser " + browser);
     };
   }

@@ -1,6 +1,7 @@
 package dev.corsaudit.cli;
 
 import dev.corsaudit.audit.AuditRequest;
+import dev.corsaudit.audit.AuditSession;
 import dev.corsaudit.diff.DiffRenderer;
 import dev.corsaudit.diff.RowChange;
 import dev.corsaudit.diff.RunDiff;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
     })
 public final class CheckCommand implements Callable<Integer> {
 
-  static final List<String> BROWSERS = List.of("chromium", "firefox");
+  static final List<String> BROWSERS = List.of("chromium", "firefox", "webkit");
 
   @Spec CommandSpec spec;
 
@@ -82,7 +83,7 @@ public final class CheckCommand implements Callable<Integer> {
       names = "--browser",
       paramLabel = "BROWSER",
       description =
-          "Also run each row's fetch() in real headless chromium or firefox (Debian's packages), from a"
+          "Also run each row's fetch() in real headless chromium, firefox or webkit (Debian's packages), from a"
               + " page at the row's origin, and show the browser's result beside cors-audit's."
               + " Use with --actual for a like-for-like comparison (the browser always sends the actual request).")
   String browser;
@@ -103,8 +104,17 @@ public final class CheckCommand implements Callable<Integer> {
             .withActual(actual, targetOptions.stream, System.getenv())
             .withSecurity(probeSecurity)
             .withBrowser(browser);
-    AuditRun run = Audits.run(request, displayOptions, formatOptions::write);
-    formatOptions.write(run);
+    formatOptions.runMadeWith(networkOptions.insecure, request.providers().providers());
+    AuditRun run;
+    if (formatOptions.streams() && before == null && browser == null) {
+      // JSON goes out row by row as the run goes on: any number of rows in bounded memory.
+      try (AuditSession session = AuditSession.open(request, displayOptions.progress())) {
+        run = formatOptions.stream(session, request.replicas(), spec.commandLine().getErr());
+      }
+    } else {
+      run = Audits.run(request, displayOptions, formatOptions::writeIncomplete);
+      formatOptions.write(run);
+    }
     boolean regression = false;
     if (before != null) {
       List<RowChange> changes = RunDiff.compare(before, ReportModel.document(run));

@@ -3,7 +3,9 @@ package dev.corsaudit.cli;
 import dev.corsaudit.diff.DiffRenderer;
 import dev.corsaudit.diff.RowChange;
 import dev.corsaudit.diff.RunDiff;
+import dev.corsaudit.model.UserException;
 import dev.corsaudit.result.ReportDocument;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Spec;
     footer = {
       "  0  no change the --fail-on setting cares about",
       "  1  a regression (PASS→FAIL) with --fail-on regression (default), or any FAIL in NEW with --fail-on fail|error",
-      "  2  bad usage or an unreadable report",
+      "  1  (also) a row of OLD missing from NEW, with --fail-on removed",
+      "  2  bad usage, an unreadable or invalid report, a report newer than this cors-audit,",
+      "     or a NEW report with no rows",
     })
 public final class DiffCommand implements Callable<Integer> {
 
@@ -40,21 +44,62 @@ public final class DiffCommand implements Callable<Integer> {
       description = "The later JSON report, compared row by row with OLD.json.")
   Path newReport;
 
+  /** What makes diff exit non-zero; several may be given (--fail-on regression,removed). */
+  enum DiffFailOn {
+    REGRESSION,
+    REMOVED,
+    FAIL,
+    ERROR,
+    NEVER
+  }
+
   @Option(
       names = "--fail-on",
       paramLabel = "WHEN",
-      description = "regression (default), fail, error or never.")
-  FailOn failOn = FailOn.REGRESSION;
+      split = ",",
+      defaultValue = "regression",
+      description =
+          "regression (default), removed (a row of OLD is missing from NEW), fail, error or never;"
+              + " comma-separated for several.")
+  List<DiffFailOn> failOn;
 
   @Override
   public Integer call() {
     ReportDocument before = Baselines.read(oldReport);
     ReportDocument after = Baselines.read(newReport);
+    if (after.results() == null || after.results().isEmpty()) {
+      throw new UserException(
+          newReport
+              + " has no rows: a run that lost every row is not compared; check how NEW was made");
+    }
     List<RowChange> changes = RunDiff.compare(before, after);
-    spec.commandLine()
-        .getOut()
-        .print(DiffRenderer.markdown(oldReport.toString(), newReport.toString(), changes));
-    spec.commandLine().getOut().flush();
-    return failOn.exitCode(ExitCodes.forDocument(after), RunDiff.hasRegression(changes));
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(DiffRenderer.markdown(oldReport.toString(), newReport.toString(), changes));
+    out.flush();
+    if (out.checkError()) {
+      throw new UserException("cannot write the diff to standard output");
+    }
+    int verdicts = ExitCodes.forDocument(after);
+    int code = ExitCodes.OK;
+    for (DiffFailOn when : failOn) {
+      int c =
+          switch (when) {
+            case NEVER -> ExitCodes.OK;
+            case REGRESSION -> RunDiff.hasRegression(changes) ? ExitCodes.FAIL : ExitCodes.OK;
+            case REMOVED ->
+                changes.stream().anyMatch(ch -> ch.kind() == RowChange.Kind.REMOVED)
+                    ? ExitCodes.FAIL
+                    : ExitCodes.OK;
+            case FAIL -> FailOn.FAIL.exitCode(verdicts, false);
+            case ERROR -> FailOn.ERROR.exitCode(verdicts, false);
+          };
+      if (c == ExitCodes.FAIL) {
+        return c;
+      }
+      if (c != ExitCodes.OK) {
+        code = c;
+      }
+    }
+    return code;
   }
 }

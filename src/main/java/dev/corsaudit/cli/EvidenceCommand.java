@@ -2,8 +2,12 @@ package dev.corsaudit.cli;
 
 import dev.corsaudit.audit.AuditRequest;
 import dev.corsaudit.evidence.EvidenceRenderer;
+import dev.corsaudit.model.UserException;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.Escape;
+import dev.corsaudit.result.Redactor;
+import dev.corsaudit.result.SecretMask;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,10 +54,24 @@ public final class EvidenceCommand implements Callable<Integer> {
         Audits.request(targetOptions, List.of(providerId), networkOptions)
             .withActual(actual, targetOptions.stream, System.getenv());
     PrintWriter out = spec.commandLine().getOut();
+    // The api_key_env values are masked wherever a server echoes them.
+    extraSecrets =
+        SecretMask.of(
+            FormatOptions.notesFor(
+                    networkOptions.insecure,
+                    request.providers().providers(),
+                    spec.commandLine().getErr())
+                .secrets());
     AuditRun run = Audits.run(request, displayOptions, this::print);
     print(run);
+    if (out.checkError()) {
+      throw new UserException(
+          "cannot write the evidence to standard output (disk full, or the reader went away)");
+    }
     return ExitCodes.forRun(run);
   }
+
+  private SecretMask extraSecrets = SecretMask.NONE;
 
   private void print(AuditRun run) {
     PrintWriter out = spec.commandLine().getOut();
@@ -65,10 +83,15 @@ public final class EvidenceCommand implements Callable<Integer> {
       first = false;
       if (result.verdict() == null) {
         out.println(
-            "### " + result.target().provider().name() + ": skipped (" + result.skipReason() + ")");
+            "### "
+                + Escape.markdownText(Redactor.redactUrl(result.target().provider().name()))
+                + ": skipped ("
+                + Escape.markdownText(result.skipReason())
+                + ")");
         continue;
       }
-      out.print(EvidenceRenderer.render(result, run.generatedAt(), run.toolVersion()));
+      out.print(
+          EvidenceRenderer.render(result, run.generatedAt(), run.toolVersion(), extraSecrets));
     }
     out.flush();
   }

@@ -38,7 +38,7 @@ final class InterruptGuard {
               } catch (Exception e) {
                 // best effort while the JVM is going down
               }
-              int total = run.results().size();
+              int total = run.summary().total();
               int unfinished = run.summary().count(RowStatus.UNFINISHED);
               err.println(
                   "cors-audit: interrupted; wrote the "

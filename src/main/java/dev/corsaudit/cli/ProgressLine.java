@@ -4,7 +4,6 @@ import dev.corsaudit.audit.AuditListener;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.RowStatus;
 import java.io.PrintWriter;
-import java.net.URI;
 
 /** A live "done/total" line on stderr, redrawn in place with a carriage return. */
 final class ProgressLine implements AuditListener {
@@ -62,11 +61,8 @@ final class ProgressLine implements AuditListener {
     err.flush();
   }
 
+  /** host[:port] only: a URL's userinfo is a secret, and its host a server may not control. */
   private static String host(String url) {
-    try {
-      return URI.create(url).getAuthority();
-    } catch (RuntimeException e) {
-      return url;
-    }
+    return dev.corsaudit.result.Escape.terminal(dev.corsaudit.result.Redactor.hostOf(url));
   }
 }

@@ -160,7 +160,7 @@ public final class TargetOptions {
     Provider provider =
         new Provider(
             id,
-            url,
+            dev.corsaudit.result.Redactor.redactUrl(url), // the display name: no secrets
             url,
             "",
             url,

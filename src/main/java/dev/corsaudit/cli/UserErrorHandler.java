@@ -2,6 +2,7 @@ package dev.corsaudit.cli;
 
 import dev.corsaudit.model.Setting;
 import dev.corsaudit.model.UserException;
+import dev.corsaudit.result.Redactor;
 import picocli.CommandLine;
 
 /**
@@ -13,14 +14,28 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
     if (ex instanceof UserException user) {
-      cmd.getErr().println("cors-audit: " + user.getMessage() + flagHint(user.setting(), cmd));
+      cmd.getErr()
+          .println(
+              "cors-audit: "
+                  + Redactor.redactUrlsIn(user.getMessage())
+                  + flagHint(user.setting(), cmd));
       cmd.getErr().flush();
       return ExitCodes.USAGE;
     }
+    // Only commands that have --debug suggest it (policy lint and diff do not).
+    boolean hasDebug = cmd.getCommandSpec().findOption("--debug") != null;
     cmd.getErr()
-        .println("cors-audit: internal error: " + ex + " (rerun with --debug for the stack trace)");
+        .println(
+            "cors-audit: internal error: "
+                + Redactor.redactUrlsIn(String.valueOf(ex))
+                + (hasDebug
+                    ? " (rerun with --debug for the stack trace)"
+                    : " (a bug: please report it with the command line)"));
     if (isDebug(parseResult)) {
-      ex.printStackTrace(cmd.getErr());
+      // Exception messages may carry a URL with its secrets.
+      java.io.StringWriter trace = new java.io.StringWriter();
+      ex.printStackTrace(new java.io.PrintWriter(trace));
+      cmd.getErr().print(Redactor.redactUrlsIn(trace.toString()));
     }
     cmd.getErr().flush();
     return ExitCodes.INTERNAL;

@@ -20,6 +20,15 @@ public final class BuiltinProfiles {
 
   public static Map<String, HeaderProfile> all() {
     Map<String, HeaderProfile> profiles = new LinkedHashMap<>();
+    // No page-set headers at all: fetch(url, {method}) as written, e.g. a simple GET (no preflight
+    // unless the method needs one). The only way to say that with --url, where no --header means
+    // the fetch profile.
+    profiles.put(
+        "none",
+        new HeaderProfile(
+            "none",
+            "fetch() with no page-set headers (a simple request for GET/HEAD/POST)",
+            List.of()));
     List<HeaderLine> fetch =
         List.of(
             new HeaderLine("Authorization", "Bearer " + PLACEHOLDER_KEY),

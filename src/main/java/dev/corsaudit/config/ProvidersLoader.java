@@ -1,5 +1,6 @@
 package dev.corsaudit.config;
 
+import dev.corsaudit.model.BoundedInput;
 import dev.corsaudit.model.ConfigException;
 import dev.corsaudit.model.CredentialsMode;
 import dev.corsaudit.model.HeaderLine;
@@ -9,7 +10,6 @@ import dev.corsaudit.policy.PolicyException;
 import dev.corsaudit.policy.PolicyParser;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,12 +62,11 @@ public final class ProvidersLoader {
 
   public static ProvidersFile load(Path file) {
     try {
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        throw new ConfigException(
-            file + ": file is " + (size >> 20) + " MiB; providers files are limited to 10 MiB");
-      }
-      return parse(file.toString(), Files.readString(file));
+      // The cap holds while reading: a FIFO or /dev/zero stops at 10 MiB, Files.size would not.
+      return parse(file.toString(), BoundedInput.readString(file, MAX_FILE_BYTES));
+    } catch (BoundedInput.TooLargeException e) {
+      throw new ConfigException(
+          file + ": file is larger than 10 MiB; providers files are limited to 10 MiB");
     } catch (NoSuchFileException e) {
       throw new ConfigException(file + ": no such file; name an existing providers file");
     } catch (MalformedInputException e) {

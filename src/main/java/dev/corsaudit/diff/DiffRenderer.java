@@ -1,5 +1,6 @@
 package dev.corsaudit.diff;
 
+import dev.corsaudit.result.Escape;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ public final class DiffRenderer {
   public static String markdown(String oldName, String newName, List<RowChange> changes) {
     StringBuilder out = new StringBuilder();
     out.append("# cors-audit diff\n\n");
-    out.append("`").append(oldName).append("` → `").append(newName).append("`\n\n");
+    out.append(Escape.code(oldName)).append(" → ").append(Escape.code(newName)).append("\n\n");
     if (changes.isEmpty()) {
       out.append("No changes.\n");
       return out.toString();
@@ -35,7 +36,10 @@ public final class DiffRenderer {
   private static String display(RowChange change) {
     String name =
         change.name() == null || change.name().isEmpty() ? change.key().id() : change.name();
-    return name + " (" + change.key().profile() + " @ " + change.key().origin() + ")";
+    // Everything here comes from report files, so from servers: escaped for Markdown and the
+    // terminal alike.
+    return Escape.markdownText(
+        name + " (" + change.key().profile() + " @ " + change.key().origin() + ")");
   }
 
   private static String describe(RowChange c) {
@@ -62,14 +66,16 @@ public final class DiffRenderer {
       d.append("; causes gone: ").append(String.join(", ", c.removedCauses()));
     }
     if (!c.addedHeaders().isEmpty()) {
-      d.append("; headers now sent: `").append(String.join("`, `", c.addedHeaders())).append('`');
+      d.append("; headers now sent: ").append(codes(c.addedHeaders()));
     }
     if (!c.removedHeaders().isEmpty()) {
-      d.append("; headers no longer sent: `")
-          .append(String.join("`, `", c.removedHeaders()))
-          .append('`');
+      d.append("; headers no longer sent: ").append(codes(c.removedHeaders()));
     }
-    return d.toString();
+    return Escape.terminal(d.toString());
+  }
+
+  private static String codes(List<String> items) {
+    return items.stream().map(Escape::code).collect(Collectors.joining(", "));
   }
 
   private static String label(RowChange.Kind kind) {

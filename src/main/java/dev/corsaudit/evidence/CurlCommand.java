@@ -17,7 +17,10 @@ public final class CurlCommand {
     if ("HTTP/1.1".equals(request.httpVersion())) {
       curl.append(" --http1.1");
     }
-    curl.append(" -X ").append(request.method()).append(' ').append(quote(request.url()));
+    curl.append(" -X ")
+        .append(request.method())
+        .append(' ')
+        .append(quote(dev.corsaudit.result.Redactor.redactUrl(request.url())));
     for (HeaderLine header : request.headers()) {
       HeaderLine shown = redact.apply(header);
       curl.append(" \\\n  -H ").append(quote(shown.name() + ": " + shown.value()));

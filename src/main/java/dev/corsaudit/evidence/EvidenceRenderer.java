@@ -14,7 +14,9 @@ import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.RecordedResponse;
 import dev.corsaudit.policy.CorsPolicy;
 import dev.corsaudit.result.AuditResult;
+import dev.corsaudit.result.Escape;
 import dev.corsaudit.result.Redactor;
+import dev.corsaudit.result.SecretMask;
 import java.time.Instant;
 
 /**
@@ -27,35 +29,51 @@ public final class EvidenceRenderer {
   private EvidenceRenderer() {}
 
   public static String render(AuditResult result, Instant recordedAt, String toolVersion) {
+    return render(result, recordedAt, toolVersion, SecretMask.NONE);
+  }
+
+  /**
+   * @param extra secrets to mask beyond those the result itself carries (the api_key_env values)
+   */
+  public static String render(
+      AuditResult result, Instant recordedAt, String toolVersion, SecretMask extra) {
+    String text = Redactor.redactUrlsIn(unmasked(result, recordedAt, toolVersion));
+    return SecretMask.of(result).apply(extra.apply(text));
+  }
+
+  private static String unmasked(AuditResult result, Instant recordedAt, String toolVersion) {
     StringBuilder md = new StringBuilder();
     var target = result.target();
-    md.append("### CORS evidence: ").append(target.provider().name()).append("\n\n");
-    md.append("- **Endpoint:** `").append(target.request().url()).append("`\n");
-    md.append("- **Page origin:** `").append(target.request().origin()).append("`\n");
-    md.append("- **Request the page makes:** `fetch()` with method `")
-        .append(target.request().method())
-        .append("`, credentials `")
+    md.append("### CORS evidence: ").append(text(target.provider().name())).append("\n\n");
+    md.append("- **Endpoint:** ")
+        .append(Escape.code(Redactor.redactUrl(target.request().url())))
+        .append("\n");
+    md.append("- **Page origin:** ").append(Escape.code(target.request().origin())).append("\n");
+    md.append("- **Request the page makes:** `fetch()` with method ")
+        .append(Escape.code(target.request().method()))
+        .append(", credentials `")
         .append(target.request().credentials().wireName())
         .append("`, headers ");
     md.append(headerList(target.request().headers()))
-        .append(" (profile `")
-        .append(target.profile())
-        .append("`)\n");
+        .append(" (profile ")
+        .append(Escape.code(target.profile()))
+        .append(")\n");
     md.append("- **Recorded:** ")
         .append(recordedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
         .append(" with cors-audit ")
         .append(toolVersion);
     if (!target.request().url().equals(target.probeUrl())) {
-      md.append(" against a local replica at `").append(target.probeUrl()).append('`');
+      md.append(" against a local replica at ")
+          .append(Escape.code(Redactor.redactUrl(target.probeUrl())));
     }
     md.append("\n\n");
 
     Exchange exchange = result.preflight() != null ? result.preflight() : result.actual();
     if (exchange != null) {
       md.append(result.preflight() != null ? "**Preflight sent** " : "**Request sent** ");
-      md.append("(rerun it with curl):\n\n```sh\n")
-          .append(CurlCommand.of(exchange.request(), Redactor::redact))
-          .append("\n```\n\n");
+      md.append("(rerun it with curl):\n\n")
+          .append(Escape.fenced("sh", CurlCommand.of(exchange.request(), Redactor::redact)))
+          .append("\n");
       appendResponse(md, exchange);
     }
     Verdict verdict = result.verdict();
@@ -73,26 +91,33 @@ public final class EvidenceRenderer {
       md.append("**No response:** ")
           .append(exchange.error().kind())
           .append(": ")
-          .append(exchange.error().message())
+          .append(text(exchange.error().message()))
           .append("\n\n");
       return;
     }
     RecordedResponse response = exchange.response();
-    md.append("**Response received** (").append(exchange.elapsedMs()).append(" ms):\n\n```http\n");
-    md.append(response.httpVersion()).append(' ').append(response.status());
+    md.append("**Response received** (").append(exchange.elapsedMs()).append(" ms):\n\n");
+    StringBuilder http = new StringBuilder();
+    http.append(response.httpVersion()).append(' ').append(response.status());
     String reason = dev.corsaudit.model.HttpReasons.of(response.status());
     if (!reason.isEmpty()) {
-      md.append(' ').append(reason);
+      http.append(' ').append(reason);
     }
-    md.append('\n');
+    http.append('\n');
     for (HeaderLine line : response.headers()) {
       HeaderLine shown = Redactor.redact(line);
-      md.append(shown.name()).append(": ").append(shown.value()).append('\n');
+      http.append(Escape.visible(shown.name(), false))
+          .append(": ")
+          .append(Escape.visible(shown.value(), false))
+          .append('\n');
     }
     if (!response.bodyHead().isEmpty()) {
-      md.append('\n').append(abbreviate(response.bodyHead(), 600)).append('\n');
+      http.append('\n').append(abbreviate(response.bodyHead(), 600)).append('\n');
     }
-    md.append("```\n\n_").append(RecordedResponse.HEADER_ORDER_NOTE).append("_\n\n");
+    md.append(Escape.fenced("http", http.toString()))
+        .append("\n_")
+        .append(RecordedResponse.HEADER_ORDER_NOTE)
+        .append("_\n\n");
   }
 
   private static void appendVerdict(StringBuilder md, Verdict verdict) {
@@ -100,14 +125,14 @@ public final class EvidenceRenderer {
     md.append(
         verdict.outcome() == Outcome.PASS ? " — a browser lets this request through.\n\n" : "\n\n");
     for (Cause cause : verdict.causes()) {
-      md.append("- `").append(cause.code()).append("`: ").append(cause.message());
-      md.append(" **Fix:** ").append(cause.fix()).append('\n');
+      md.append("- `").append(cause.code()).append("`: ").append(text(cause.message()));
+      md.append(" **Fix:** ").append(text(cause.fix())).append('\n');
     }
     for (Cause warning : verdict.warnings()) {
       md.append("- (warning) `")
           .append(warning.code())
           .append("`: ")
-          .append(warning.message())
+          .append(text(warning.message()))
           .append('\n');
     }
     md.append('\n');
@@ -122,7 +147,10 @@ public final class EvidenceRenderer {
                   case SPEC -> "";
                 })
             .append("> ")
-            .append(ev.consoleMessage())
+            // WebKit's message is two console lines: keep both quoted, one per line.
+            .append(
+                String.join(
+                    "  \n> ", ev.consoleMessage().lines().map(EvidenceRenderer::text).toList()))
             .append("\n\n");
       }
     }
@@ -163,13 +191,13 @@ public final class EvidenceRenderer {
     for (HeaderLine header : headers) {
       HeaderLine shown = Redactor.redact(header);
       out.append(out.length() == 0 ? "" : ", ")
-          .append('`')
-          .append(shown.name())
-          .append(": ")
-          .append(shown.value())
-          .append('`');
+          .append(Escape.code(shown.name() + ": " + shown.value()));
     }
     return out.toString();
+  }
+
+  private static String text(String text) {
+    return text == null ? "" : Escape.markdownText(text.replace("\n", " "));
   }
 
   private static String abbreviate(String text, int max) {

@@ -30,14 +30,23 @@ public final class BrowserRequests {
 
   /** The browser's decision, per the Fetch Standard as Chromium implements it. */
   public static PreflightPlan plan(CorsRequest request) {
-    return plan(request, true);
+    return plan(request, RequestRules.CHROMIUM);
   }
 
   /**
-   * @param dropsUserAgent Chromium ignores a User-Agent set by script (it never reaches the wire or
-   *     the preflight); Firefox sends it and so must get it allowed, as the spec says
+   * @param dropsUserAgent true for Chromium's rules, false for the spec's (kept for callers that
+   *     only care about the User-Agent difference)
    */
   public static PreflightPlan plan(CorsRequest request, boolean dropsUserAgent) {
+    return plan(request, dropsUserAgent ? RequestRules.CHROMIUM : RequestRules.SPEC);
+  }
+
+  /**
+   * The decision of one engine. Forbidden request headers are dropped, not refused: fetch() does
+   * not throw for them, the browser silently leaves them out ({@link #droppedHeaders} names them
+   * for the warning). A forbidden method still throws in fetch(), so it is still refused.
+   */
+  public static PreflightPlan plan(CorsRequest request, RequestRules rules) {
     if (FetchMethods.isForbidden(request.method())) {
       throw new UserException(
           "method '"
@@ -45,28 +54,65 @@ public final class BrowserRequests {
               + "' cannot be used by a page (fetch() rejects it); use another method",
           Setting.METHOD);
     }
-    for (HeaderLine header : request.headers()) {
-      if (ForbiddenHeaders.isForbidden(header.name(), header.value())) {
-        throw new UserException(ForbiddenHeaders.message(header.name()), Setting.HEADER);
-      }
-    }
     String method = FetchMethods.normalize(request.method());
-    List<String> unsafe = unsafeHeaderNames(request.headers(), dropsUserAgent);
+    List<String> unsafe = unsafeHeaderNames(headerList(request.headers(), rules), rules);
     boolean needed = !FetchMethods.isSafelisted(method) || !unsafe.isEmpty();
     return new PreflightPlan(method, unsafe, needed);
   }
 
+  /** The page-set headers the browser silently drops (forbidden request-headers), in page order. */
+  public static List<String> droppedHeaders(CorsRequest request) {
+    List<String> dropped = new ArrayList<>();
+    for (HeaderLine header : request.headers()) {
+      if (ForbiddenHeaders.isForbidden(header.name(), header.value())
+          && dropped.stream().noneMatch(header::hasName)) {
+        dropped.add(header.name());
+      }
+    }
+    return dropped;
+  }
+
+  /**
+   * The header list an engine keeps from what the page set, in the order the page first set each
+   * name and with its first spelling (WebKit's console names headers that way): forbidden names
+   * dropped, a script-set User-Agent dropped where the engine does so, and a name set twice
+   * combined into "a, b" where the engine combines (Fetch "append").
+   */
+  public static List<HeaderLine> headerList(List<HeaderLine> pageHeaders, RequestRules rules) {
+    List<HeaderLine> out = new ArrayList<>();
+    for (HeaderLine header : pageHeaders) {
+      if (ForbiddenHeaders.isForbidden(header.name(), header.value())
+          || (rules.dropsUserAgent() && header.hasName("User-Agent"))) {
+        continue;
+      }
+      int seen = rules.combinesRepeatedNames() ? indexOf(out, header.name()) : -1;
+      if (seen < 0) {
+        out.add(header);
+      } else {
+        HeaderLine first = out.get(seen);
+        out.set(seen, new HeaderLine(first.name(), first.value() + ", " + header.value()));
+      }
+    }
+    return out;
+  }
+
+  private static int indexOf(List<HeaderLine> headers, String name) {
+    for (int i = 0; i < headers.size(); i++) {
+      if (headers.get(i).hasName(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Fetch "CORS-unsafe request-header names": sorted, lower-case, de-duplicated. */
-  static List<String> unsafeHeaderNames(List<HeaderLine> headers, boolean dropsUserAgent) {
+  static List<String> unsafeHeaderNames(List<HeaderLine> headers, RequestRules rules) {
     TreeSet<String> unsafe = new TreeSet<>();
     List<String> safelisted = new ArrayList<>();
     long safelistedBytes = 0;
     for (HeaderLine header : headers) {
       String lower = header.name().toLowerCase(Locale.ROOT);
-      if (dropsUserAgent && lower.equals("user-agent")) {
-        continue;
-      }
-      if (HeaderSafelist.isSafelisted(header.name(), header.value())) {
+      if (HeaderSafelist.isSafelisted(header.name(), header.value(), rules)) {
         safelisted.add(lower);
         safelistedBytes += HeaderSafelist.byteLength(header.value());
       } else {
@@ -81,7 +127,12 @@ public final class BrowserRequests {
 
   /** The OPTIONS preflight, headers in the order Chromium sends them. */
   public static PlannedRequest preflight(CorsRequest request, String probeUrl, String userAgent) {
-    PreflightPlan plan = plan(request);
+    return preflight(request, plan(request), probeUrl, userAgent);
+  }
+
+  /** The preflight one engine sends for its own plan of the request. */
+  public static PlannedRequest preflight(
+      CorsRequest request, PreflightPlan plan, String probeUrl, String userAgent) {
     List<HeaderLine> headers = new ArrayList<>();
     headers.add(new HeaderLine("Accept", "*/*"));
     headers.add(new HeaderLine("Accept-Language", "en-US,en;q=0.9"));
@@ -105,6 +156,9 @@ public final class BrowserRequests {
     for (HeaderLine header : request.headers()) {
       if (header.hasName("User-Agent")) {
         continue; // Chromium ignores a script-set User-Agent; the browser's own is sent below.
+      }
+      if (ForbiddenHeaders.isForbidden(header.name(), header.value())) {
+        continue; // the browser drops it (graded with a FORBIDDEN_HEADER_DROPPED warning)
       }
       hasAccept |= header.hasName("Accept");
       headers.add(header);

@@ -1,5 +1,6 @@
 package dev.corsaudit.fetch;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -13,10 +14,34 @@ public final class HeaderSafelist {
   private HeaderSafelist() {}
 
   public static boolean isSafelisted(String name, String value) {
+    return isSafelisted(name, value, RequestRules.SPEC);
+  }
+
+  /** The safelist as one engine applies it (see {@link RequestRules}). */
+  public static boolean isSafelisted(String name, String value, RequestRules rules) {
     if (byteLength(value) > MAX_VALUE_BYTES) {
       return false;
     }
-    switch (name.toLowerCase(Locale.ROOT)) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (rules.highBytesUnsafe() && hasHighByte(value)) {
+      return false; // Firefox: a byte >= 0x80 is CORS-unsafe
+    }
+    if (rules.safelistsClientHints()) {
+      // Chromium's cors.cc client-hint safelist (not in the Fetch Standard).
+      switch (lower) {
+        case "dpr":
+        case "device-memory":
+          return isDecimal(value);
+        case "viewport-width":
+        case "width":
+          return digits(value);
+        case "save-data":
+          return value.equalsIgnoreCase("on");
+        default:
+          break;
+      }
+    }
+    switch (lower) {
       case "accept":
         return !hasUnsafeByte(value);
       case "accept-language":
@@ -99,8 +124,35 @@ public final class HeaderSafelist {
     return true;
   }
 
+  /**
+   * The limits count bytes of the value as a byte string: a page's header value is a ByteString,
+   * one byte per character U+0000-U+00FF (fetch() rejects anything above). Characters above U+00FF
+   * (only possible from --header, never from a page) count as their UTF-8 bytes.
+   */
   static int byteLength(String value) {
-    // The limits count bytes: a page's non-ASCII characters go out as UTF-8.
-    return value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    int bytes = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      bytes += c <= 0xFF ? 1 : String.valueOf(c).getBytes(StandardCharsets.UTF_8).length;
+    }
+    return bytes;
+  }
+
+  private static boolean hasHighByte(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) >= 0x80) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Chromium's IsSimilarToDoubleABNF: digits, at most one '.', a digit first and after it. */
+  private static boolean isDecimal(String value) {
+    int dot = value.indexOf('.');
+    if (dot < 0) {
+      return digits(value);
+    }
+    return dot > 0 && digits(value.substring(0, dot)) && digits(value.substring(dot + 1));
   }
 }

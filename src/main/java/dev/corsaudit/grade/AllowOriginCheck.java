@@ -63,9 +63,10 @@ final class AllowOriginCheck {
     return lines.isEmpty() ? null : combined(lines);
   }
 
+  /** Each line trimmed, then joined: Chromium prints "true, " for the lines "true" and "". */
   static String credentialsValue(List<HeaderLine> headers) {
-    String value = HeaderLine.combined(headers, "Access-Control-Allow-Credentials");
-    return value == null ? "" : value.strip();
+    List<String> lines = HeaderLine.values(headers, "Access-Control-Allow-Credentials");
+    return lines.isEmpty() ? "" : combined(lines);
   }
 
   static int lineCount(List<HeaderLine> headers) {

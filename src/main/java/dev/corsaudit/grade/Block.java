@@ -1,28 +1,51 @@
 package dev.corsaudit.grade;
 
 /**
- * The first check that blocked the request in one engine: what its console reports.
- *
- * @param acao for the Allow-Origin kinds, which part of the CORS check failed
- * @param value the offending header value (ACAO, ACAC) or element (an invalid token)
- * @param item the method or header name not allowed
+ * The first check that blocked the request in one engine: what its console reports. One record per
+ * reason, each with only what its console line needs.
  */
-record Block(
-    Kind kind,
-    AllowOriginCheck.Result acao,
-    String value,
-    int status,
-    String item,
-    boolean multipleLines) {
+sealed interface Block
+    permits Block.PreflightRedirect,
+        Block.PreflightStatus,
+        Block.AllowOrigin,
+        Block.AllowListParse,
+        Block.MethodNotAllowed,
+        Block.HeaderNotAllowed {
 
-  enum Kind {
-    PREFLIGHT_REDIRECT,
-    PREFLIGHT_ALLOW_ORIGIN,
-    PREFLIGHT_STATUS,
-    ALLOW_METHODS_PARSE,
-    ALLOW_HEADERS_PARSE,
-    METHOD,
-    HEADER,
-    ACTUAL_ALLOW_ORIGIN
-  }
+  /** The status of the response that was blocked. */
+  int status();
+
+  /** The preflight was answered with a redirect. */
+  record PreflightRedirect(int status) implements Block {}
+
+  /** The preflight's status is not 200–299. */
+  record PreflightStatus(int status) implements Block {}
+
+  /**
+   * The CORS check (Access-Control-Allow-Origin and -Credentials) failed.
+   *
+   * @param actual on the actual response rather than the preflight
+   * @param value the offending ACAO (or, for credentials, ACAC) value
+   * @param multipleLines ACAO came on more than one line
+   */
+  record AllowOrigin(
+      boolean actual,
+      AllowOriginCheck.Result result,
+      String value,
+      int status,
+      boolean multipleLines)
+      implements Block {}
+
+  /**
+   * Access-Control-Allow-Methods (or -Headers) cannot be parsed.
+   *
+   * @param value the element (or, for WebKit, the whole value) that is not a token
+   */
+  record AllowListParse(boolean methods, String value, int status) implements Block {}
+
+  /** The method is not in Access-Control-Allow-Methods. */
+  record MethodNotAllowed(String method, int status) implements Block {}
+
+  /** A request header is not in Access-Control-Allow-Headers (the one the console names). */
+  record HeaderNotAllowed(String header, int status) implements Block {}
 }

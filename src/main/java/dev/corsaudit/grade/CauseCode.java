@@ -82,6 +82,12 @@ public enum CauseCode {
       Kind.FAIL,
       "Actual response: invalid Access-Control-Allow-Credentials",
       "the actual response's `Access-Control-Allow-Credentials` is not exactly `true`"),
+  // Chromium (and the Standard) turn a 407 from the server into a network error, CORS or not.
+  ACTUAL_PROXY_AUTH_REQUIRED(
+      Kind.FAIL,
+      "Actual response is 407 Proxy Authentication Required",
+      "the actual response is a 407: Chromium (and the Standard) make it a network error; Firefox"
+          + " and WebKit hand it to the page"),
   // Advice: the request passes, but something is fragile, unsafe or engine-dependent.
   WILDCARD_DOES_NOT_COVER_AUTHORIZATION(
       Kind.WARNING,
@@ -114,6 +120,12 @@ public enum CauseCode {
       Kind.WARNING,
       "Local Network Access",
       "a public page calling a local server: Chrome 142+ asks for Local Network Access permission"),
+  // The page set a forbidden request header: every browser silently drops it.
+  FORBIDDEN_HEADER_DROPPED(
+      Kind.WARNING,
+      "Forbidden request header dropped",
+      "the profile or `--header` sets a forbidden request header (`Cookie`, `Origin`, `Sec-*`,"
+          + " `Proxy-*`, ...): every browser silently drops it, so the row is graded without it"),
   // Network failures: no response to grade.
   DNS(Kind.ERROR, "Host not resolved", "the host name did not resolve"),
   CONNECT(Kind.ERROR, "Connection failed", "the connection was refused or could not be made"),

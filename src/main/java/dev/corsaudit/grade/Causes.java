@@ -13,6 +13,17 @@ final class Causes {
 
   private Causes() {}
 
+  /** Chromium (and the spec): a 407 from the server is a network error, CORS headers or not. */
+  static Cause proxyAuth407() {
+    return new Cause(
+        CauseCode.ACTUAL_PROXY_AUTH_REQUIRED,
+        "The actual response is 407 Proxy Authentication Required: Chromium turns a 407 into a"
+            + " network error (\"Failed to fetch\", no console line) even with Access-Control-Allow-Origin;"
+            + " Firefox and WebKit hand the 407 to the page",
+        "do not answer 407 from the API server (it means a proxy wants credentials); use 401 with"
+            + " Access-Control-Allow-Origin");
+  }
+
   static Cause allowOrigin(
       AllowOriginCheck.Result result,
       boolean actual,

@@ -1,5 +1,7 @@
 package dev.corsaudit.grade;
 
+import dev.corsaudit.fetch.RequestRules;
+
 /**
  * Whose rules a verdict follows: the Fetch Standard (a reference model, not a browser), or one
  * browser engine as it ships today. Where engines differ is data here, read by the grader, the
@@ -10,18 +12,68 @@ package dev.corsaudit.grade;
  * @param browser false for the Fetch Standard, which no user runs
  * @param statusBeforeAllowOrigin checks the preflight's status before Access-Control-Allow-Origin
  *     (WebKit); the others check ACAO/ACAC first, so their console names the origin problem
- * @param dropsScriptUserAgent a User-Agent set by the page never reaches the wire or the preflight
- *     (Chromium); elsewhere it is CORS-unsafe and must be allowed, as the Standard says
+ * @param requestRules which page-set headers the engine keeps and counts as CORS-unsafe (a
+ *     script-set User-Agent, Chromium's client hints, Firefox's bytes &gt;= 0x80, a name set
+ *     twice): so which requests it preflights (conformance cases 12, 13, 16)
  * @param starCoversAuthorization {@code Access-Control-Allow-Headers: *} also allows Authorization
  *     (every browser today; the Standard says it never does)
  * @param maxAgeCap the longest a passing preflight is cached, in seconds
  * @param maxAgeSyntax how Access-Control-Max-Age is parsed and what an invalid value means
+ * @param ignoresEmptyAllowCredentialsLine an empty Access-Control-Allow-Credentials line next to
+ *     {@code true} is skipped (Firefox); the others join the lines ({@code ", true"}) and fail
+ * @param proxyAuthIsNetworkError a 407 answer is a network error whatever its CORS headers
+ *     (Chromium; the Standard prompts for proxy credentials instead); Firefox and WebKit hand it to
+ *     the page
+ * @param consoleInWebCoreStyle the console names a disallowed header in WebCore's header-map order
+ *     and spelling, quotes a whole unparsable Allow-Methods/-Headers value and adds a "Fetch API
+ *     cannot load" line (WebKit); the others name the first header in sorted order and quote the
+ *     bad element
  */
 public enum Engine {
-  SPEC("spec", false, false, false, false, Integer.MAX_VALUE, MaxAgeSyntax.DIGITS_ELSE_DEFAULT),
-  CHROMIUM("chromium", true, false, true, true, 7200, MaxAgeSyntax.SIGNED_ELSE_DEFAULT),
-  FIREFOX("firefox", true, false, false, true, 86400, MaxAgeSyntax.DIGITS_ELSE_UNCACHED),
-  WEBKIT("webkit", true, true, false, true, 600, MaxAgeSyntax.SIGNED_ELSE_DEFAULT);
+  SPEC(
+      "spec",
+      false,
+      false,
+      RequestRules.SPEC,
+      false,
+      Integer.MAX_VALUE,
+      MaxAgeSyntax.DIGITS_ELSE_DEFAULT,
+      false,
+      true,
+      false),
+  CHROMIUM(
+      "chromium",
+      true,
+      false,
+      RequestRules.CHROMIUM,
+      true,
+      7200,
+      MaxAgeSyntax.SIGNED_ELSE_DEFAULT,
+      false,
+      true,
+      false),
+  FIREFOX(
+      "firefox",
+      true,
+      false,
+      RequestRules.FIREFOX,
+      true,
+      86400,
+      MaxAgeSyntax.DIGITS_ELSE_UNCACHED,
+      true,
+      false,
+      false),
+  WEBKIT(
+      "webkit",
+      true,
+      true,
+      RequestRules.WEBKIT,
+      true,
+      600,
+      MaxAgeSyntax.SIGNED_ELSE_DEFAULT,
+      false,
+      false,
+      true);
 
   /** The engine whose verdict is the row's verdict: the one most users run. */
   public static final Engine TOP = CHROMIUM;
@@ -39,26 +91,35 @@ public enum Engine {
   private final String key;
   private final boolean browser;
   private final boolean statusBeforeAllowOrigin;
-  private final boolean dropsScriptUserAgent;
+  private final RequestRules requestRules;
   private final boolean starCoversAuthorization;
   private final int maxAgeCap;
   private final MaxAgeSyntax maxAgeSyntax;
+  private final boolean ignoresEmptyAllowCredentialsLine;
+  private final boolean proxyAuthIsNetworkError;
+  private final boolean consoleInWebCoreStyle;
 
   Engine(
       String key,
       boolean browser,
       boolean statusBeforeAllowOrigin,
-      boolean dropsScriptUserAgent,
+      RequestRules requestRules,
       boolean starCoversAuthorization,
       int maxAgeCap,
-      MaxAgeSyntax maxAgeSyntax) {
+      MaxAgeSyntax maxAgeSyntax,
+      boolean ignoresEmptyAllowCredentialsLine,
+      boolean proxyAuthIsNetworkError,
+      boolean consoleInWebCoreStyle) {
     this.key = key;
     this.browser = browser;
     this.statusBeforeAllowOrigin = statusBeforeAllowOrigin;
-    this.dropsScriptUserAgent = dropsScriptUserAgent;
+    this.requestRules = requestRules;
     this.starCoversAuthorization = starCoversAuthorization;
     this.maxAgeCap = maxAgeCap;
     this.maxAgeSyntax = maxAgeSyntax;
+    this.ignoresEmptyAllowCredentialsLine = ignoresEmptyAllowCredentialsLine;
+    this.proxyAuthIsNetworkError = proxyAuthIsNetworkError;
+    this.consoleInWebCoreStyle = consoleInWebCoreStyle;
   }
 
   /** The lower-case name used in JSON and on the command line. */
@@ -75,7 +136,23 @@ public enum Engine {
   }
 
   public boolean dropsScriptUserAgent() {
-    return dropsScriptUserAgent;
+    return requestRules.dropsUserAgent();
+  }
+
+  public RequestRules requestRules() {
+    return requestRules;
+  }
+
+  public boolean ignoresEmptyAllowCredentialsLine() {
+    return ignoresEmptyAllowCredentialsLine;
+  }
+
+  public boolean proxyAuthIsNetworkError() {
+    return proxyAuthIsNetworkError;
+  }
+
+  public boolean consoleInWebCoreStyle() {
+    return consoleInWebCoreStyle;
   }
 
   public boolean starCoversAuthorization() {

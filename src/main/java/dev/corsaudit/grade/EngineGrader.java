@@ -1,5 +1,6 @@
 package dev.corsaudit.grade;
 
+import dev.corsaudit.fetch.BrowserRequests;
 import dev.corsaudit.fetch.FetchMethods;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.CredentialsMode;
@@ -37,7 +38,10 @@ final class EngineGrader {
 
   private EngineVerdict run(PreflightPlan plan, Exchange preflight, Exchange actual) {
     Integer cacheSeconds = null;
-    if (preflight != null) {
+    // Engines differ on which requests need a preflight (Chromium drops a script-set User-Agent
+    // and safelists some client hints; Firefox counts bytes >= 0x80 and judges a repeated name
+    // line by line): an engine that would send none never sees the recorded preflight.
+    if (preflight != null && plan.preflightNeeded()) {
       if (preflight.failed()) {
         return error(preflight);
       }
@@ -74,36 +78,28 @@ final class EngineGrader {
     boolean redirect = isRedirect(response);
     boolean okStatus = status >= 200 && status <= 299;
     AllowOriginCheck.Result allowOrigin =
-        AllowOriginCheck.check(headers, request.origin(), request.credentials());
+        AllowOriginCheck.check(credentialsLines(headers), request.origin(), request.credentials());
 
     if (engine.statusBeforeAllowOrigin()) {
       if (!okStatus) {
         fail(
             redirect ? Causes.redirect(status, response.header("Location")) : Causes.status(status),
-            new Block(
-                redirect ? Block.Kind.PREFLIGHT_REDIRECT : Block.Kind.PREFLIGHT_STATUS,
-                null,
-                null,
-                status,
-                null,
-                false));
+            redirect ? new Block.PreflightRedirect(status) : new Block.PreflightStatus(status));
       }
       if (allowOrigin != AllowOriginCheck.Result.OK) {
-        failAllowOrigin(allowOrigin, response, Block.Kind.PREFLIGHT_ALLOW_ORIGIN);
+        failAllowOrigin(allowOrigin, response, false);
       }
     } else {
       if (redirect) {
         fail(
             Causes.redirect(status, response.header("Location")),
-            new Block(Block.Kind.PREFLIGHT_REDIRECT, null, null, status, null, false));
+            new Block.PreflightRedirect(status));
       }
       if (allowOrigin != AllowOriginCheck.Result.OK) {
-        failAllowOrigin(allowOrigin, response, Block.Kind.PREFLIGHT_ALLOW_ORIGIN);
+        failAllowOrigin(allowOrigin, response, false);
       }
       if (!okStatus && !redirect) {
-        fail(
-            Causes.status(status),
-            new Block(Block.Kind.PREFLIGHT_STATUS, null, null, status, null, false));
+        fail(Causes.status(status), new Block.PreflightStatus(status));
       }
     }
     if (!causes.isEmpty()) {
@@ -112,22 +108,25 @@ final class EngineGrader {
 
     HeaderLists.Parsed methods = HeaderLists.parse(headers, "Access-Control-Allow-Methods");
     HeaderLists.Parsed allowHeaders = HeaderLists.parse(headers, "Access-Control-Allow-Headers");
+    // The consoles quote the offending element, except WebKit's, which quotes the whole header
+    // value (the lines joined with ", " by its HTTP layer).
     if (methods.failed()) {
+      String quoted =
+          engine.consoleInWebCoreStyle()
+              ? HeaderLine.combined(headers, "Access-Control-Allow-Methods")
+              : methods.invalidElement();
       fail(
           Causes.invalidList(true, methods.invalidElement()),
-          new Block(
-              Block.Kind.ALLOW_METHODS_PARSE, null, methods.invalidElement(), status, null, false));
+          new Block.AllowListParse(true, quoted, status));
     }
     if (allowHeaders.failed()) {
+      String quoted =
+          engine.consoleInWebCoreStyle()
+              ? HeaderLine.combined(headers, "Access-Control-Allow-Headers")
+              : allowHeaders.invalidElement();
       fail(
           Causes.invalidList(false, allowHeaders.invalidElement()),
-          new Block(
-              Block.Kind.ALLOW_HEADERS_PARSE,
-              null,
-              allowHeaders.invalidElement(),
-              status,
-              null,
-              false));
+          new Block.AllowListParse(false, quoted, status));
     }
     if (!causes.isEmpty()) {
       return;
@@ -148,9 +147,7 @@ final class EngineGrader {
     if (star && !include) {
       return;
     }
-    fail(
-        Causes.method(method, star && include),
-        new Block(Block.Kind.METHOD, null, null, status, method, false));
+    fail(Causes.method(method, star && include), new Block.MethodNotAllowed(method, status));
   }
 
   private void checkHeaders(List<String> unsafeNames, List<String> allowed, int status) {
@@ -179,27 +176,53 @@ final class EngineGrader {
             : Causes.headers(missing, star && include));
     if (block == null) {
       // The consoles name one header. Firefox names the first missing one in sorted order; Chromium
-      // usually does too (with only some X-Stainless-* missing it was seen naming the last).
-      block = new Block(Block.Kind.HEADER, null, null, status, missing.get(0), false);
+      // often does too, but not always (it walks Blink's header hash map; see the README).
+      // WebKit walks WebCore's header map: known names first, canonical case (WebKitHeaderNames).
+      String named =
+          engine.consoleInWebCoreStyle()
+              ? WebKitHeaderNames.firstMissing(
+                  BrowserRequests.headerList(request.headers(), engine.requestRules()), missing)
+              : missing.get(0);
+      block = new Block.HeaderNotAllowed(named, status);
     }
   }
 
   private void checkActual(RecordedResponse response) {
+    if (engine.proxyAuthIsNetworkError() && response.status() == 407) {
+      // Spec: HTTP-network-or-cache fetch never hands a 407 to the page (it prompts for proxy
+      // credentials and retries, or fails). Firefox and WebKit do hand it over.
+      // A network error before any CORS check, and Chromium prints no CORS console line for it.
+      causes.add(Causes.proxyAuth407());
+      return;
+    }
     AllowOriginCheck.Result allowOrigin =
-        AllowOriginCheck.check(response.headers(), request.origin(), request.credentials());
+        AllowOriginCheck.check(
+            credentialsLines(response.headers()), request.origin(), request.credentials());
     if (allowOrigin != AllowOriginCheck.Result.OK) {
-      failAllowOrigin(allowOrigin, response, Block.Kind.ACTUAL_ALLOW_ORIGIN);
+      failAllowOrigin(allowOrigin, response, true);
     }
   }
 
+  /**
+   * Firefox ignores an empty Access-Control-Allow-Credentials line (so "" next to "true" passes);
+   * Chromium and WebKit's libsoup join the lines (", true") and fail. Conformance acac-*.
+   */
+  private List<HeaderLine> credentialsLines(List<HeaderLine> headers) {
+    if (!engine.ignoresEmptyAllowCredentialsLine()) {
+      return headers;
+    }
+    return headers.stream()
+        .filter(h -> !(h.hasName("Access-Control-Allow-Credentials") && h.value().isBlank()))
+        .toList();
+  }
+
   private void failAllowOrigin(
-      AllowOriginCheck.Result result, RecordedResponse response, Block.Kind kind) {
+      AllowOriginCheck.Result result, RecordedResponse response, boolean actual) {
     List<HeaderLine> headers = response.headers();
     String value =
         result == AllowOriginCheck.Result.INVALID_CREDENTIALS
             ? AllowOriginCheck.credentialsValue(headers)
             : AllowOriginCheck.value(headers);
-    boolean actual = kind == Block.Kind.ACTUAL_ALLOW_ORIGIN;
     Cause cause =
         Causes.allowOrigin(
             result, actual, request, value, AllowOriginCheck.credentialsValue(headers));
@@ -208,8 +231,8 @@ final class EngineGrader {
     }
     fail(
         cause,
-        new Block(
-            kind, result, value, response.status(), null, AllowOriginCheck.lineCount(headers) > 1));
+        new Block.AllowOrigin(
+            actual, result, value, response.status(), AllowOriginCheck.lineCount(headers) > 1));
   }
 
   /**

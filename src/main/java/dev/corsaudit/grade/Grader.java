@@ -28,10 +28,63 @@ public final class Grader {
    */
   public static Verdict grade(
       CorsRequest request, RequestPlans plans, Exchange preflight, Exchange actual) {
+    Map<Engine, Exchange> preflights = new EnumMap<>(Engine.class);
+    if (preflight != null) {
+      for (Engine engine : Engine.values()) {
+        preflights.put(engine, preflight);
+      }
+    }
+    return grade(request, plans, preflights, actual);
+  }
+
+  /**
+   * Grades each engine on the exchanges it would have made: engines plan a request differently (a
+   * page-set User-Agent, client hints), so each may have sent its own preflight, or none.
+   *
+   * @param preflights each engine's recorded preflight; an engine without one sent none
+   */
+  public static Verdict grade(
+      CorsRequest request, RequestPlans plans, Map<Engine, Exchange> preflights, Exchange actual) {
+    return grade(request, plans, preflights, actual, List.of());
+  }
+
+  /**
+   * @param redirects the requests fetch() made after a redirect of the actual request, in order:
+   *     each hop's response gets the CORS check too, with the Origin of that hop
+   */
+  public static Verdict grade(
+      CorsRequest request,
+      RequestPlans plans,
+      Map<Engine, Exchange> preflights,
+      Exchange actual,
+      List<RedirectHop> redirects) {
     PreflightPlan plan = plans.top();
     Map<Engine, EngineVerdict> engines = new EnumMap<>(Engine.class);
     for (Engine engine : Engine.values()) {
-      engines.put(engine, EngineGrader.grade(engine, request, plans.of(engine), preflight, actual));
+      EngineVerdict verdict =
+          EngineGrader.grade(engine, request, plans.of(engine), preflights.get(engine), actual);
+      for (RedirectHop hop : redirects) {
+        if (verdict.outcome() != Outcome.PASS) {
+          break;
+        }
+        EngineVerdict next =
+            EngineGrader.grade(
+                engine, hop.request(), hop.plans().of(engine), hop.preflight(), hop.response());
+        // A chain that passes keeps the first preflight's cache time.
+        verdict =
+            next.outcome() == Outcome.PASS
+                ? new EngineVerdict(
+                    engine, Outcome.PASS, List.of(), null, verdict.preflightCacheSeconds())
+                : next;
+      }
+      engines.put(engine, verdict);
+    }
+    if (!redirects.isEmpty()) {
+      actual = redirects.get(redirects.size() - 1).response();
+    }
+    Exchange preflight = preflights.get(Engine.TOP);
+    if (preflight == null && !preflights.isEmpty()) {
+      preflight = preflights.values().iterator().next();
     }
     EngineVerdict chromium = engines.get(Engine.TOP);
     List<String> readable = null;
@@ -41,6 +94,16 @@ public final class Grader {
     List<Cause> warnings = Warnings.collect(request, plan, preflight, actual, engines, readable);
     return new Verdict(
         chromium.outcome(), chromium.causes(), warnings, engines, plan.preflightNeeded(), readable);
+  }
+
+  /**
+   * Whether the top engine would go on to send the actual request after this preflight: the audit's
+   * decision to send it, made without grading the whole row twice.
+   */
+  public static boolean corsCheckPasses(CorsRequest request, Exchange response) {
+    return EngineGrader.grade(Engine.TOP, request, RequestPlans.of(request).top(), null, response)
+            .outcome()
+        == Outcome.PASS;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.corsaudit.grade;
 
 import dev.corsaudit.fetch.BrowserRequests;
+import dev.corsaudit.fetch.RequestRules;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.PreflightPlan;
 import java.util.EnumMap;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * What each engine decides before sending anything, computed once per row and carried with it:
- * engines differ (Chromium drops a page-set User-Agent), so each gets its own plan.
+ * engines differ (Chromium drops a page-set User-Agent and safelists client hints, Firefox counts
+ * bytes &gt;= 0x80 and judges a repeated name line by line), so each gets its own plan.
  */
 public record RequestPlans(Map<Engine, PreflightPlan> byEngine) {
 
@@ -19,13 +21,13 @@ public record RequestPlans(Map<Engine, PreflightPlan> byEngine) {
 
   /** Plans the request for every engine; engines with the same request rules share one plan. */
   public static RequestPlans of(CorsRequest request) {
-    Map<Boolean, PreflightPlan> byRule = new HashMap<>();
+    Map<RequestRules, PreflightPlan> byRule = new HashMap<>();
     Map<Engine, PreflightPlan> plans = new EnumMap<>(Engine.class);
     for (Engine engine : Engine.values()) {
       plans.put(
           engine,
           byRule.computeIfAbsent(
-              engine.dropsScriptUserAgent(), drops -> BrowserRequests.plan(request, drops)));
+              engine.requestRules(), rules -> BrowserRequests.plan(request, rules)));
     }
     return new RequestPlans(plans);
   }

@@ -1,5 +1,7 @@
 package dev.corsaudit.grade;
 
+import dev.corsaudit.fetch.BrowserRequests;
+import dev.corsaudit.fetch.ForbiddenHeaders;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
@@ -24,6 +26,16 @@ final class Warnings {
       Map<Engine, EngineVerdict> engines,
       List<String> readable) {
     List<Cause> warnings = new ArrayList<>();
+    // The page set a forbidden request header: fetch() does not throw, every browser leaves it
+    // out, and the row was graded without it.
+    for (String dropped : BrowserRequests.droppedHeaders(request)) {
+      warnings.add(
+          new Cause(
+              CauseCode.FORBIDDEN_HEADER_DROPPED,
+              ForbiddenHeaders.message(dropped),
+              "remove " + dropped + " from the profile or --header: no page can send it",
+              dropped));
+    }
     engineSplits(engines, warnings);
     RecordedResponse preflightResponse = preflight == null ? null : preflight.response();
     RecordedResponse actualResponse = actual == null ? null : actual.response();

@@ -1,10 +1,13 @@
 package dev.corsaudit.policy;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.corsaudit.model.BoundedInput;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,6 +27,9 @@ public final class PolicyParser {
   static final List<String> DEFAULT_HEADERS = List.of("Content-Type", "Authorization");
   static final long DEFAULT_MAX_AGE = 86400;
   static final boolean DEFAULT_CREDENTIALS = true;
+
+  /** A policy body is a few hundred bytes; 1 MiB leaves room for comments and long lists. */
+  public static final long MAX_FILE_BYTES = 1L << 20;
 
   private static final Set<String> KNOWN_FIELDS =
       Set.of(
@@ -113,26 +119,61 @@ public final class PolicyParser {
    * PolicyException.
    */
   public static CorsPolicy parseFile(Path file) throws IOException {
-    String text = Files.readString(file);
+    String text;
+    try {
+      // Capped while reading: a FIFO or /dev/zero stops at the cap instead of filling memory.
+      text = BoundedInput.readString(file, MAX_FILE_BYTES);
+    } catch (BoundedInput.TooLargeException e) {
+      throw new PolicyException(
+          "the file is larger than "
+              + BoundedInput.describe(MAX_FILE_BYTES)
+              + "; a policy body is a small JSON object.");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new PolicyException("not UTF-8 text; save the file as UTF-8.");
+    }
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     ObjectMapper mapper =
         name.endsWith(".yaml") || name.endsWith(".yml") ? new YAMLMapper() : new ObjectMapper();
+    String format = mapper instanceof YAMLMapper ? "YAML" : "JSON";
     JsonNode body;
+    JsonParser parser = null;
     try {
-      body = mapper.readTree(text);
+      parser = mapper.createParser(text);
+      body = mapper.readTree(parser);
+    } catch (StreamConstraintsException e) {
+      // Jackson's nesting-depth and string-length limits: no location of their own.
+      throw new PolicyException(
+          "not a usable " + format + " policy: " + e.getOriginalMessage() + where(e, parser) + ".");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new PolicyException(
-          "not valid "
-              + (mapper instanceof YAMLMapper ? "YAML" : "JSON")
-              + ": "
-              + e.getOriginalMessage()
-              + " (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ").");
+          "not valid " + format + ": " + e.getOriginalMessage() + where(e, parser) + ".");
+    } catch (RuntimeException e) {
+      // SnakeYAML reports its own limits (aliases, code points, depth) unchecked.
+      throw new PolicyException(
+          "not valid " + format + ": " + firstLine(e.getMessage()) + where(null, parser) + ".");
+    } finally {
+      if (parser != null) {
+        parser.close();
+      }
     }
     return parse(body);
+  }
+
+  /** " (line L, column C)" from the exception, else from where the parser stopped. */
+  private static String where(
+      com.fasterxml.jackson.core.JsonProcessingException e, JsonParser parser) {
+    JsonLocation location = e == null ? null : e.getLocation();
+    if (location == null && parser != null) {
+      location = parser.currentLocation();
+    }
+    if (location == null || location.getLineNr() < 0) {
+      return "";
+    }
+    return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
   }
 
   /** The canonical key wins when both forms are present. */

@@ -272,7 +272,10 @@ public final class Prober implements AutoCloseable {
   private static SentRequest sentRequest(PlannedRequest planned, URI uri, String httpVersion) {
     List<HeaderLine> added = new ArrayList<>();
     if (uri != null && "HTTP/1.1".equals(httpVersion)) {
-      added.add(new HeaderLine("Host", uri.getRawAuthority()));
+      // What the client sends: host[:port], never the userinfo of the URL.
+      added.add(
+          new HeaderLine(
+              "Host", uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort()));
     }
     int length = planned.body() == null ? 0 : planned.body().length;
     added.add(new HeaderLine("Content-Length", Integer.toString(length)));

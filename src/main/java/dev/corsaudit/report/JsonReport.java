@@ -12,18 +12,30 @@ import java.io.Writer;
  */
 final class JsonReport implements ReportRenderer {
 
+  private final RunNotes notes;
+
+  JsonReport(RunNotes notes) {
+    this.notes = notes;
+  }
+
+  JsonReport() {
+    this(RunNotes.DEFAULT);
+  }
+
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
     ReportDocument document = ReportModel.document(run);
     try (JsonReportWriter writer = new JsonReportWriter(out)) {
-      writer.begin(document.tool(), document.generatedAt(), document.replicas());
-      writer.summary(document.summary());
-      writer.beginResults();
+      writer.begin(document.tool(), document.replicas(), notes.insecure());
       for (ReportDocument.Row row : document.results()) {
         writer.row(row);
       }
-      writer.endResults();
-      writer.end(document.securityProbed(), document.findings());
+      writer.end(
+          document.generatedAt(),
+          notes.complete() && !run.interrupted(),
+          document.summary(),
+          document.securityProbed(),
+          document.findings());
     }
   }
 }

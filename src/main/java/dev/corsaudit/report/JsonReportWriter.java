@@ -9,10 +9,10 @@ import java.util.List;
 
 /**
  * Writes a JSON report piece by piece, so rows can go out as they finish instead of the whole
- * document being built first: {@link #begin}, then {@link #summary} and the rows ({@link
- * #beginResults}, {@link #row} in row order, {@link #endResults}) in the order the caller has them,
- * then {@link #end}. Each piece is the typed model's, serialised by the same mapper that reads
- * reports back ({@link ReportJson}).
+ * document being built first: {@link #begin}, {@link #row} for each row in row order, then {@link
+ * #end}. Key order: tool, schema_version, replicas, insecure, results, generated_at, complete,
+ * summary, security_probed, findings. Each piece is the typed model's, serialised by the same
+ * mapper that reads reports back ({@link ReportJson}).
  */
 public final class JsonReportWriter implements AutoCloseable {
 
@@ -25,35 +25,41 @@ public final class JsonReportWriter implements AutoCloseable {
     json.useDefaultPrettyPrinter();
   }
 
-  public void begin(ReportDocument.Tool tool, String generatedAt, boolean replicas)
+  /**
+   * Opens the document: what made it and how, then the results array. What is only known when the
+   * run ends (when it finished, whether it was complete, the counts, the findings) follows the
+   * rows, so rows can be written as they finish.
+   */
+  public void begin(ReportDocument.Tool tool, boolean replicas, boolean insecure)
       throws IOException {
     json.writeStartObject();
     json.writeFieldName("tool");
     mapper.writeValue(json, tool);
     json.writeNumberField("schema_version", ReportDocument.SCHEMA_VERSION);
-    json.writeStringField("generated_at", generatedAt);
     json.writeBooleanField("replicas", replicas);
-  }
-
-  public void summary(ReportDocument.Summary summary) throws IOException {
-    json.writeFieldName("summary");
-    mapper.writeValue(json, summary);
-  }
-
-  public void beginResults() throws IOException {
+    json.writeBooleanField("insecure", insecure);
     json.writeArrayFieldStart("results");
   }
 
+  /** One row, in row order. */
   public void row(ReportDocument.Row row) throws IOException {
     mapper.writeValue(json, row);
+    json.flush();
   }
 
-  public void endResults() throws IOException {
-    json.writeEndArray();
-  }
-
-  public void end(boolean securityProbed, List<ReportDocument.Finding> findings)
+  /** Closes the results and the document. */
+  public void end(
+      String generatedAt,
+      boolean complete,
+      ReportDocument.Summary summary,
+      boolean securityProbed,
+      List<ReportDocument.Finding> findings)
       throws IOException {
+    json.writeEndArray();
+    json.writeStringField("generated_at", generatedAt);
+    json.writeBooleanField("complete", complete);
+    json.writeFieldName("summary");
+    mapper.writeValue(json, summary);
     json.writeBooleanField("security_probed", securityProbed);
     json.writeFieldName("findings");
     mapper.writeValue(json, findings);

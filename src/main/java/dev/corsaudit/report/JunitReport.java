@@ -3,6 +3,8 @@ package dev.corsaudit.report;
 import dev.corsaudit.grade.Cause;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.Escape;
+import dev.corsaudit.result.Redactor;
 import dev.corsaudit.result.RowStatus;
 import dev.corsaudit.result.RunSummary;
 import java.io.IOException;
@@ -13,6 +15,12 @@ import java.io.Writer;
  * origin" in class "provider id"; FAIL → failure, ERROR → error, skipped → skipped.
  */
 final class JunitReport implements ReportRenderer {
+
+  private final RunNotes notes;
+
+  JunitReport(RunNotes notes) {
+    this.notes = notes;
+  }
 
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
@@ -34,6 +42,17 @@ final class JunitReport implements ReportRenderer {
         .append("\" timestamp=\"")
         .append(run.generatedAt())
         .append("\">\n");
+    if (notes.insecure() || !notes.complete()) {
+      // Surefire's <properties> element: dashboards show them with the suite.
+      xml.append("  <properties>\n");
+      if (notes.insecure()) {
+        xml.append("    <property name=\"insecure\" value=\"true\"/>\n");
+      }
+      if (!notes.complete()) {
+        xml.append("    <property name=\"complete\" value=\"false\"/>\n");
+      }
+      xml.append("  </properties>\n");
+    }
     for (AuditResult result : run.results()) {
       long elapsed = result.mainExchange() == null ? 0 : result.mainExchange().elapsedMs();
       xml.append("  <testcase classname=\"")
@@ -70,7 +89,9 @@ final class JunitReport implements ReportRenderer {
               .append(cause.fix())
               .append('\n');
         }
-        body.append("url: ").append(result.target().request().url()).append('\n');
+        body.append("url: ")
+            .append(Redactor.redactUrl(result.target().request().url()))
+            .append('\n');
         xml.append(esc(body.toString())).append("</").append(element).append(">\n");
       }
       xml.append("  </testcase>\n");
@@ -118,7 +139,8 @@ final class JunitReport implements ReportRenderer {
         case '\'' -> out.append("&apos;");
         default -> {
           // XML 1.0 forbids most control characters even escaped; a hostile server can send them.
-          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+          // C1 controls and direction overrides are legal XML but a terminal would obey them.
+          if (c != '\n' && c != '\t' && c != '\r' && Escape.isInvisibleControl(c)) {
             out.append('?');
           } else {
             out.append(c);

@@ -6,12 +6,15 @@ import dev.corsaudit.grade.Cause;
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.EngineVerdict;
 import dev.corsaudit.grade.Outcome;
+import dev.corsaudit.grade.RedirectHop;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.PreflightPlan;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
 import dev.corsaudit.result.AuditTarget;
+import dev.corsaudit.result.Escape;
+import dev.corsaudit.result.Redactor;
 import dev.corsaudit.security.Finding;
 import java.io.IOException;
 import java.io.Writer;
@@ -25,10 +28,26 @@ import java.util.Set;
  */
 final class MarkdownReport implements ReportRenderer {
 
+  private final RunNotes notes;
+
+  MarkdownReport(RunNotes notes) {
+    this.notes = notes;
+  }
+
+  MarkdownReport() {
+    this(RunNotes.DEFAULT);
+  }
+
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
     StringBuilder md = new StringBuilder();
     md.append("# LLM API CORS compatibility report\n\n");
+    if (!notes.complete()) {
+      md.append("> **Incomplete run.** ").append(RunNotes.INCOMPLETE_LINE).append("\n\n");
+    }
+    if (notes.insecure()) {
+      md.append("> **Unverified TLS.** ").append(RunNotes.INSECURE_LINE).append("\n\n");
+    }
     if (run.replicas()) {
       md.append(
               "> **Replica data.** These rows come from cors-audit's built-in replicas of the providers")
@@ -57,18 +76,20 @@ final class MarkdownReport implements ReportRenderer {
     md.append(
             "Each endpoint was tested with an HTTP `OPTIONS` request to its chat completions path with")
         .append(" the preflight headers a browser sends for a `fetch()` with the ")
-        .append('`')
-        .append(target.profile())
-        .append("` header profile:\n\n```http\n");
-    md.append("OPTIONS ").append(RowView.path(target.request().url())).append('\n');
-    md.append("Origin: ").append(target.request().origin()).append('\n');
-    md.append("Access-Control-Request-Method: ").append(plan.normalizedMethod()).append('\n');
+        .append(Escape.code(target.profile()))
+        .append(" header profile:\n\n");
+    StringBuilder http = new StringBuilder();
+    http.append("OPTIONS ")
+        .append(RowView.path(Redactor.redactUrl(target.request().url())))
+        .append('\n');
+    http.append("Origin: ").append(target.request().origin()).append('\n');
+    http.append("Access-Control-Request-Method: ").append(plan.normalizedMethod()).append('\n');
     if (plan.accessControlRequestHeaders() != null) {
-      md.append("Access-Control-Request-Headers: ")
+      http.append("Access-Control-Request-Headers: ")
           .append(plan.accessControlRequestHeaders())
           .append('\n');
     }
-    md.append("```\n\n");
+    md.append(Escape.fenced("http", http.toString())).append('\n');
     Set<String> variants = new LinkedHashSet<>();
     results.forEach(r -> variants.add(r.target().profile() + " " + r.target().request().origin()));
     if (variants.size() > 1) {
@@ -104,8 +125,10 @@ final class MarkdownReport implements ReportRenderer {
             .append(cell(origins))
             .append(')');
       }
-      md.append("<br>`").append(cell(provider.baseUrl())).append("` | ");
-      md.append(RowView.status(result)).append(" | ").append(badge(result)).append(" | ");
+      md.append("<br>")
+          .append(Escape.codeCell(Redactor.redactUrl(provider.baseUrl())))
+          .append(" | ");
+      md.append(cell(RowView.status(result))).append(" | ").append(badge(result)).append(" | ");
       md.append(headersCell(result)).append(" |\n");
     }
     md.append('\n');
@@ -130,7 +153,7 @@ final class MarkdownReport implements ReportRenderer {
           line.hasName("Access-Control-Allow-Headers")
               ? RowView.abbreviateList(line.value(), requested)
               : line.value();
-      cell.append('`').append(cell(canonical(line.name()) + ": " + value)).append('`');
+      cell.append(Escape.codeCell(canonical(line.name()) + ": " + value));
     }
     return cell.toString();
   }
@@ -143,22 +166,22 @@ final class MarkdownReport implements ReportRenderer {
       n++;
       BrowserConfirmation confirmation = result.confirmation();
       AuditTarget target = result.target();
-      md.append("### ").append(n).append(". ").append(RowView.name(result));
+      md.append("### ").append(n).append(". ").append(text(RowView.name(result)));
       if (variants) {
         md.append(" (")
-            .append(target.profile())
+            .append(text(target.profile()))
             .append(" @ ")
-            .append(target.request().origin())
+            .append(text(target.request().origin()))
             .append(')');
       }
       md.append("\n\n");
-      md.append("- **Endpoint:** `")
-          .append(target.request().method())
-          .append(' ')
-          .append(target.request().url())
-          .append("`\n");
+      md.append("- **Endpoint:** ")
+          .append(
+              Escape.code(
+                  target.request().method() + ' ' + Redactor.redactUrl(target.request().url())))
+          .append("\n");
       if (result.verdict() == null) {
-        md.append("- **Skipped:** ").append(result.skipReason()).append("\n\n");
+        md.append("- **Skipped:** ").append(text(result.skipReason())).append("\n\n");
         continue;
       }
       Exchange exchange = result.mainExchange();
@@ -171,30 +194,40 @@ final class MarkdownReport implements ReportRenderer {
         }
         md.append('\n');
         for (HeaderLine line : RowView.corsLines(exchange.response())) {
-          md.append("- `")
-              .append(canonical(line.name()))
-              .append(": ")
-              .append(line.value())
-              .append("`\n");
+          md.append("- ")
+              .append(Escape.code(canonical(line.name()) + ": " + line.value()))
+              .append("\n");
         }
         String vary = exchange.response().header("Vary");
         if (vary != null) {
-          md.append("- `Vary: ").append(vary).append("`\n");
+          md.append("- ").append(Escape.code("Vary: " + vary)).append("\n");
         }
+      }
+      for (RedirectHop hop : result.redirects()) {
+        md.append("- **Redirected to:** ")
+            .append(
+                Escape.code(hop.request().method() + " " + Redactor.redactUrl(hop.request().url())))
+            .append(" (Origin: ")
+            .append(Escape.code(hop.request().origin()))
+            .append(") → ")
+            .append(Escape.markdownText(hopStatus(hop)))
+            .append('\n');
       }
       md.append("- **Verdict:** ").append(badge(result)).append('\n');
       for (Cause cause : result.verdict().causes()) {
         md.append("- **Issue (")
             .append(cause.code())
             .append("):** ")
-            .append(RowView.sentence(cause.message()))
+            .append(text(RowView.sentence(cause.message())))
             .append(" **Fix:** ")
-            .append(cause.fix())
+            .append(text(cause.fix()))
             .append('\n');
       }
       EngineVerdict chromium = result.verdict().engines().get(Engine.TOP);
       if (chromium != null && chromium.consoleMessage() != null) {
-        md.append("- **Chrome console:** `").append(chromium.consoleMessage()).append("`\n");
+        md.append("- **Chrome console:** ")
+            .append(Escape.code(chromium.consoleMessage()))
+            .append("\n");
       }
       for (Cause warning : result.verdict().warnings()) {
         String label = warning.code().engineSplit() ? "Engines" : "Note";
@@ -203,27 +236,30 @@ final class MarkdownReport implements ReportRenderer {
             .append(" (")
             .append(warning.code())
             .append("):** ")
-            .append(RowView.sentence(warning.message()))
+            .append(text(RowView.sentence(warning.message())))
             .append(" **Fix:** ")
-            .append(warning.fix())
+            .append(text(warning.fix()))
             .append('\n');
       }
       if (confirmation != null) {
         md.append("- **In a real browser (")
             .append(
-                confirmation.version().isEmpty() ? confirmation.browser() : confirmation.version())
+                text(
+                    confirmation.version().isEmpty()
+                        ? confirmation.browser()
+                        : confirmation.version()))
             .append("):** ")
-            .append(confirmation.outcome())
+            .append(text(confirmation.outcome()))
             .append(" (")
-            .append(confirmation.detail())
+            .append(text(confirmation.detail()))
             .append(") — ")
             .append(
                 Boolean.TRUE.equals(result.browserAgrees()) ? "agrees with" : "**disagrees with**")
             .append(" cors-audit's ")
-            .append(confirmation.browser())
+            .append(text(confirmation.browser()))
             .append(" verdict\n");
         for (String line : confirmation.consoleLines()) {
-          md.append("  - console: `").append(line).append("`\n");
+          md.append("  - console: ").append(Escape.code(line)).append("\n");
         }
       }
       String cache = cacheLine(result);
@@ -232,13 +268,15 @@ final class MarkdownReport implements ReportRenderer {
       }
       Provider provider = target.provider();
       if (!provider.models().isEmpty()) {
-        md.append("- **Models:** ").append(String.join(", ", provider.models())).append('\n');
+        md.append("- **Models:** ").append(text(String.join(", ", provider.models()))).append('\n');
       }
       if (provider.notes() != null && !provider.notes().isBlank()) {
-        md.append("- **Notes:** ").append(provider.notes().strip().replace("\n", " ")).append('\n');
+        md.append("- **Notes:** ")
+            .append(text(provider.notes().strip().replace("\n", " ")))
+            .append('\n');
       }
       for (String link : provider.tracking()) {
-        md.append("- **Tracking:** ").append(link).append('\n');
+        md.append("- **Tracking:** ").append(text(link)).append('\n');
       }
       md.append('\n');
     }
@@ -262,15 +300,27 @@ final class MarkdownReport implements ReportRenderer {
           .append(cell(f.providerId()))
           .append(" | `")
           .append(f.code())
-          .append("` | `")
-          .append(cell(f.origin()))
           .append("` | ")
+          .append(Escape.codeCell(f.origin()))
+          .append(" | ")
           .append(cell(f.message()))
           .append(" | ")
           .append(cell(f.fix()))
           .append(" |\n");
     }
     md.append('\n');
+  }
+
+  private static String hopStatus(RedirectHop hop) {
+    Exchange shown = hop.response() != null ? hop.response() : hop.preflight();
+    String what = hop.response() != null ? "" : "preflight ";
+    if (shown == null) {
+      return "not sent";
+    }
+    if (shown.error() != null) {
+      return what + "no response (" + shown.error().kind() + ": " + shown.error().message() + ")";
+    }
+    return what + RowView.statusWithReason(shown.response());
   }
 
   static String cacheLine(AuditResult result) {
@@ -323,7 +373,13 @@ final class MarkdownReport implements ReportRenderer {
     return out.toString();
   }
 
+  /** Prose in a table cell: escaped, on one line. */
   private static String cell(String text) {
-    return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+    return text == null ? "" : Escape.markdownCell(text.replace("\n", " "));
+  }
+
+  /** Prose outside a table: escaped, on one line. */
+  private static String text(String text) {
+    return text == null ? "" : Escape.markdownText(text.replace("\n", " "));
   }
 }

@@ -15,7 +15,10 @@ import java.io.IOException;
 public final class ReportJson {
 
   static final ObjectMapper MAPPER =
-      new ObjectMapper()
+      // C1 controls and direction overrides escaped too, so a report cat'ed to a terminal is inert.
+      new ObjectMapper(
+              new com.fasterxml.jackson.core.JsonFactory()
+                  .setCharacterEscapes(dev.corsaudit.result.Escape.jsonEscapes()))
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
@@ -30,9 +33,21 @@ public final class ReportJson {
    * @throws ReportFormatException when the text is not a cors-audit report this version can read
    */
   public static ReportDocument read(String text) {
+    try {
+      return read(MAPPER.readTree(text));
+    } catch (ReportFormatException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new ReportFormatException(
+          "not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+    }
+  }
+
+  /** Reads a JSON report already parsed (streamed from a file with a size cap). */
+  public static ReportDocument read(com.fasterxml.jackson.databind.JsonNode tree) {
     ReportDocument document;
     try {
-      document = MAPPER.readValue(text, ReportDocument.class);
+      document = MAPPER.treeToValue(tree, ReportDocument.class);
     } catch (JsonMappingException e) {
       throw new ReportFormatException(
           "not a cors-audit JSON report ("

@@ -35,10 +35,12 @@ public final class ReportModel {
     return new ReportDocument(
         new ReportDocument.Tool(ToolVersion.NAME, run.toolVersion()),
         ReportDocument.SCHEMA_VERSION,
-        run.generatedAt().toString(),
         run.replicas(),
-        summary(run.summary()),
+        false,
         run.results().stream().map(ReportModel::row).toList(),
+        run.generatedAt().toString(),
+        !run.interrupted(),
+        summary(run.summary()),
         run.securityProbed(),
         run.findings().stream().map(ReportModel::finding).toList());
   }
@@ -75,8 +77,8 @@ public final class ReportModel {
         provider.name(),
         provider.rowPath(),
         target.profile(),
-        target.request().url(),
-        target.probeUrl(),
+        Redactor.redactUrl(target.request().url()),
+        Redactor.redactUrl(target.probeUrl()),
         target.request().origin(),
         target.request().method(),
         target.request().credentials().wireName(),
@@ -89,7 +91,24 @@ public final class ReportModel {
         verdict == null ? null : verdict.preflightNeeded(),
         verdict == null ? null : verdict.readableResponseHeaders(),
         exchange(result.preflight()),
+        result.enginePreflights().stream()
+            .map(
+                p ->
+                    new ReportDocument.EnginePreflight(
+                        p.engines().stream().map(Engine::key).toList(), exchange(p.exchange())))
+            .toList(),
         exchange(result.actual()),
+        result.redirects().stream()
+            .map(
+                hop ->
+                    new ReportDocument.Redirect(
+                        hop.request().url(),
+                        hop.request().method(),
+                        hop.request().origin(),
+                        pairs(hop.request().headers()),
+                        exchange(hop.preflight()),
+                        exchange(hop.response())))
+            .toList(),
         provider.notes(),
         provider.models(),
         provider.tracking(),
@@ -118,7 +137,7 @@ public final class ReportModel {
     ReportDocument.Request request =
         new ReportDocument.Request(
             sent.method(),
-            sent.url(),
+            Redactor.redactUrl(sent.url()),
             sent.httpVersion(),
             pairs(sent.headers()),
             pairs(sent.clientAddedHeaders()));
@@ -153,7 +172,7 @@ public final class ReportModel {
         .toList();
   }
 
-  private static ReportDocument.Finding finding(Finding finding) {
+  static ReportDocument.Finding finding(Finding finding) {
     return new ReportDocument.Finding(
         finding.providerId(),
         finding.code().name(),

@@ -8,6 +8,8 @@ import dev.corsaudit.grade.Cause;
 import dev.corsaudit.model.ToolVersion;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.Escape;
+import dev.corsaudit.result.Redactor;
 import dev.corsaudit.security.Finding;
 import java.io.IOException;
 import java.io.Writer;
@@ -21,9 +23,18 @@ import java.util.Map;
  */
 final class SarifReport implements ReportRenderer {
 
+  private final RunNotes notes;
+
+  SarifReport(RunNotes notes) {
+    this.notes = notes;
+  }
+
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper(
+              new com.fasterxml.jackson.core.JsonFactory()
+                  .setCharacterEscapes(Escape.jsonEscapes()))
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
@@ -68,7 +79,7 @@ final class SarifReport implements ReportRenderer {
                     + cause.message()
                     + ". Fix: "
                     + cause.fix());
-        location(r, result.target().request().url());
+        location(r, Redactor.redactUrl(result.target().request().url()));
         r.putObject("properties").put("verdict", result.verdict().outcome().name());
       }
     }
@@ -84,7 +95,7 @@ final class SarifReport implements ReportRenderer {
           r,
           run.results().stream()
               .filter(x -> x.target().provider().id().equals(finding.providerId()))
-              .map(x -> x.target().request().url())
+              .map(x -> Redactor.redactUrl(x.target().request().url()))
               .findFirst()
               .orElse(finding.providerId()));
       r.putObject("properties").put("severity", finding.severity().name());
@@ -97,6 +108,11 @@ final class SarifReport implements ReportRenderer {
           rule.putObject("shortDescription").put("text", text);
         });
     sarifRun.set("results", results);
+    if (notes.insecure() || !notes.complete()) {
+      ObjectNode properties = sarifRun.putObject("properties");
+      properties.put("insecure", notes.insecure());
+      properties.put("complete", notes.complete());
+    }
     out.write(MAPPER.writeValueAsString(root));
     out.write('\n');
   }

@@ -4,6 +4,7 @@ import dev.corsaudit.grade.Cause;
 import dev.corsaudit.grade.CauseCode;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.Escape;
 import dev.corsaudit.result.RowStatus;
 import dev.corsaudit.result.RunSummary;
 import dev.corsaudit.security.Finding;
@@ -17,9 +18,15 @@ import org.fusesource.jansi.Ansi;
 final class TableReport implements ReportRenderer {
 
   private final boolean color;
+  private final RunNotes notes;
+
+  TableReport(boolean color, RunNotes notes) {
+    this.color = color;
+    this.notes = notes;
+  }
 
   TableReport(boolean color) {
-    this.color = color;
+    this(color, RunNotes.DEFAULT);
   }
 
   @Override
@@ -56,7 +63,8 @@ final class TableReport implements ReportRenderer {
                     + (Boolean.TRUE.equals(result.browserAgrees()) ? " (agrees)" : " (DISAGREES)"));
       }
       row.add(why);
-      rows.add(row.toArray(String[]::new));
+      // Cells can carry server text (error messages): nothing may reach the terminal raw.
+      rows.add(row.stream().map(Escape::terminal).toArray(String[]::new));
     }
     int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
@@ -65,6 +73,12 @@ final class TableReport implements ReportRenderer {
       }
     }
     StringBuilder text = new StringBuilder();
+    if (!notes.complete()) {
+      text.append(RunNotes.INCOMPLETE_LINE).append("\n\n");
+    }
+    if (notes.insecure()) {
+      text.append("WARNING: ").append(RunNotes.INSECURE_LINE).append("\n\n");
+    }
     if (run.replicas()) {
       text.append(
           "Replica data (built-in loopback replicas of the providers, not a live audit)\n\n");
@@ -102,11 +116,11 @@ final class TableReport implements ReportRenderer {
         String label = cause.code().kind() == CauseCode.Kind.WARNING ? " (engines): " : ": ";
         text.append(n)
             .append(". ")
-            .append(RowView.id(result))
+            .append(Escape.terminal(RowView.id(result)))
             .append(label)
-            .append(cause.message())
+            .append(Escape.terminal(cause.message()))
             .append('\n');
-        text.append("   fix: ").append(cause.fix()).append('\n');
+        text.append("   fix: ").append(Escape.terminal(cause.fix())).append('\n');
       }
     }
     if (!run.findings().isEmpty()) {
@@ -115,16 +129,16 @@ final class TableReport implements ReportRenderer {
         text.append("  ")
             .append(paint(f.severity().name(), pad(f.severity().name(), 8)))
             .append("  ")
-            .append(f.providerId())
+            .append(Escape.terminal(f.providerId()))
             .append(": ")
             .append(f.code())
             .append(" (origin ")
-            .append(f.origin())
+            .append(Escape.terminal(f.origin()))
             .append(")\n")
             .append("            ")
-            .append(f.message())
+            .append(Escape.terminal(f.message()))
             .append("\n            fix: ")
-            .append(f.fix())
+            .append(Escape.terminal(f.fix()))
             .append('\n');
       }
     }

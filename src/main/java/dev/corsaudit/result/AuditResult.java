@@ -3,8 +3,10 @@ package dev.corsaudit.result;
 import dev.corsaudit.browser.BrowserConfirmation;
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.EngineVerdict;
+import dev.corsaudit.grade.RedirectHop;
 import dev.corsaudit.grade.Verdict;
 import dev.corsaudit.model.Exchange;
+import java.util.List;
 
 /**
  * One row of a run: its target, what became of it, what was exchanged and how it was graded.
@@ -13,6 +15,10 @@ import dev.corsaudit.model.Exchange;
  * @param actual the recorded actual request, or null when it was not sent
  * @param verdict the grader's verdict; null exactly when the status is SKIPPED or UNFINISHED
  * @param confirmation what a real browser did with the same fetch(), or null when not asked
+ * @param enginePreflights preflights other engines sent that differ from the top engine's (most
+ *     rows have none)
+ * @param redirects the requests fetch() made after {@code actual} was redirected, in order (the
+ *     last one's response is what the page got)
  */
 public record AuditResult(
     AuditTarget target,
@@ -20,12 +26,16 @@ public record AuditResult(
     Exchange preflight,
     Exchange actual,
     Verdict verdict,
-    BrowserConfirmation confirmation) {
+    BrowserConfirmation confirmation,
+    List<EnginePreflight> enginePreflights,
+    List<RedirectHop> redirects) {
 
   /** Why an interrupted row has no verdict. */
   public static final String UNFINISHED_REASON = "not finished: the run was interrupted";
 
   public AuditResult {
+    enginePreflights = enginePreflights == null ? List.of() : List.copyOf(enginePreflights);
+    redirects = redirects == null ? List.of() : List.copyOf(redirects);
     if ((verdict == null) == status.graded()) {
       throw new IllegalArgumentException(status + " row with verdict " + verdict);
     }
@@ -33,20 +43,46 @@ public record AuditResult(
 
   public static AuditResult graded(
       AuditTarget target, Exchange preflight, Exchange actual, Verdict verdict) {
+    return graded(target, preflight, List.of(), actual, List.of(), verdict);
+  }
+
+  public static AuditResult graded(
+      AuditTarget target,
+      Exchange preflight,
+      List<EnginePreflight> enginePreflights,
+      Exchange actual,
+      List<RedirectHop> redirects,
+      Verdict verdict) {
     return new AuditResult(
-        target, RowStatus.of(verdict.outcome()), preflight, actual, verdict, null);
+        target,
+        RowStatus.of(verdict.outcome()),
+        preflight,
+        actual,
+        verdict,
+        null,
+        enginePreflights,
+        redirects);
   }
 
   public static AuditResult skipped(AuditTarget target) {
-    return new AuditResult(target, RowStatus.SKIPPED, null, null, null, null);
+    return new AuditResult(target, RowStatus.SKIPPED, null, null, null, null, List.of(), List.of());
   }
 
   public static AuditResult unfinished(AuditTarget target) {
-    return new AuditResult(target, RowStatus.UNFINISHED, null, null, null, null);
+    return new AuditResult(
+        target, RowStatus.UNFINISHED, null, null, null, null, List.of(), List.of());
   }
 
   public AuditResult withConfirmation(BrowserConfirmation browserConfirmation) {
-    return new AuditResult(target, status, preflight, actual, verdict, browserConfirmation);
+    return new AuditResult(
+        target,
+        status,
+        preflight,
+        actual,
+        verdict,
+        browserConfirmation,
+        enginePreflights,
+        redirects);
   }
 
   /** Why the row has no verdict (skipped or unfinished), or null for a graded row. */

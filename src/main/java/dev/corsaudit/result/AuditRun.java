@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param replicas true when the run probed the built-in replicas instead of the real providers
  * @param securityProbed true when hostile-origin probes ran (so "no findings" means something)
+ * @param summary the rows per status; for a streamed run (rows written as they finished and not
+ *     kept, so {@code results} is empty) the counts of the rows that were written
  */
 public record AuditRun(
     String toolVersion,
@@ -17,7 +19,8 @@ public record AuditRun(
     boolean replicas,
     List<AuditResult> results,
     List<Finding> findings,
-    boolean securityProbed) {
+    boolean securityProbed,
+    RunSummary summary) {
 
   public AuditRun {
     results = List.copyOf(results);
@@ -25,12 +28,25 @@ public record AuditRun(
   }
 
   public AuditRun(
-      String toolVersion, Instant generatedAt, boolean replicas, List<AuditResult> results) {
-    this(toolVersion, generatedAt, replicas, results, List.of(), false);
+      String toolVersion,
+      Instant generatedAt,
+      boolean replicas,
+      List<AuditResult> results,
+      List<Finding> findings,
+      boolean securityProbed) {
+    this(
+        toolVersion,
+        generatedAt,
+        replicas,
+        results,
+        findings,
+        securityProbed,
+        RunSummary.of(results));
   }
 
-  public RunSummary summary() {
-    return RunSummary.of(results);
+  public AuditRun(
+      String toolVersion, Instant generatedAt, boolean replicas, List<AuditResult> results) {
+    this(toolVersion, generatedAt, replicas, results, List.of(), false);
   }
 
   /** A CRITICAL or HIGH finding: one that fails the run whatever the rows say. */
@@ -40,6 +56,6 @@ public record AuditRun(
 
   /** True when some row was cut short by an interrupt. */
   public boolean interrupted() {
-    return results.stream().anyMatch(r -> r.status() == RowStatus.UNFINISHED);
+    return summary.count(RowStatus.UNFINISHED) > 0;
   }
 }

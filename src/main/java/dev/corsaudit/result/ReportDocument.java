@@ -16,10 +16,12 @@ import java.util.Map;
 public record ReportDocument(
     Tool tool,
     int schemaVersion,
-    String generatedAt,
     boolean replicas,
-    Summary summary,
+    boolean insecure,
     List<Row> results,
+    String generatedAt,
+    Boolean complete,
+    Summary summary,
     boolean securityProbed,
     List<Finding> findings) {
 
@@ -29,6 +31,8 @@ public record ReportDocument(
   public ReportDocument {
     results = results == null ? List.of() : List.copyOf(results);
     findings = findings == null ? List.of() : List.copyOf(findings);
+    // Reports made before the field existed were complete runs.
+    complete = complete == null ? Boolean.TRUE : complete;
   }
 
   /** What wrote the report. */
@@ -60,7 +64,9 @@ public record ReportDocument(
       Boolean preflightNeeded,
       List<String> readableResponseHeaders,
       Exchange preflight,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EnginePreflight> enginePreflights,
       Exchange actual,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Redirect> redirects,
       String notes,
       List<String> models,
       List<String> tracking,
@@ -82,6 +88,22 @@ public record ReportDocument(
   /** One engine's verdict. */
   public record Engine(
       String verdict, List<Cause> causes, String consoleMessage, Integer preflightCacheSeconds) {}
+
+  /**
+   * A request fetch() made after a redirect of the actual request: where, how, with which Origin
+   * ("null" once tainted), its own preflight (or null) and its response (null when that preflight
+   * failed).
+   */
+  public record Redirect(
+      String url,
+      String method,
+      String origin,
+      List<List<String>> requestHeaders,
+      Exchange preflight,
+      Exchange response) {}
+
+  /** A preflight only some engines send (see {@link dev.corsaudit.result.EnginePreflight}). */
+  public record EnginePreflight(List<String> engines, Exchange exchange) {}
 
   /** A request sent and what came back (status null when the network failed). */
   public record Exchange(

@@ -176,4 +176,81 @@ class AuditSessionTest {
     assertTrue(row.skipReason().startsWith("no replica of this provider"), row.skipReason());
     assertEquals(0, server.getRequestCount());
   }
+
+  @Test
+  void enginesThatPlanTheRequestDifferentlySendTheirOwnPreflight() throws Exception {
+    // Chromium drops a page-set User-Agent, so this GET is simple for it; Firefox, WebKit and the
+    // Standard put user-agent in Access-Control-Request-Headers and must have it allowed.
+    server.enqueue(new MockResponse.Builder().code(204).build());
+    server.enqueue(
+        new MockResponse.Builder().code(200).addHeader("Access-Control-Allow-Origin", "*").build());
+    TargetSelection selection =
+        new TargetSelection(
+            List.of(),
+            List.of("none"),
+            List.of(),
+            "GET",
+            List.of(new dev.corsaudit.model.HeaderLine("User-Agent", "my-app/1.0")),
+            null);
+    AuditRun run =
+        AuditSession.run(
+            AuditRequest.of(providers("agent")).withSelection(selection), AuditListener.NONE);
+    AuditResult row = run.results().get(0);
+    RecordedRequest first = server.takeRequest();
+    RecordedRequest second = server.takeRequest();
+    assertEquals("OPTIONS", first.getMethod());
+    assertEquals("user-agent", first.getHeaders().get("Access-Control-Request-Headers"));
+    assertEquals("GET", second.getMethod());
+    assertNull(row.preflight(), "Chromium sends no preflight");
+    assertEquals(1, row.enginePreflights().size());
+    assertEquals(
+        List.of(
+            dev.corsaudit.grade.Engine.SPEC,
+            dev.corsaudit.grade.Engine.FIREFOX,
+            dev.corsaudit.grade.Engine.WEBKIT),
+        row.enginePreflights().get(0).engines());
+    assertEquals(RowStatus.PASS, row.status());
+    var engines = row.verdict().engines();
+    assertEquals("PASS", engines.get(dev.corsaudit.grade.Engine.CHROMIUM).outcome().name());
+    assertEquals("FAIL", engines.get(dev.corsaudit.grade.Engine.FIREFOX).outcome().name());
+    assertEquals("FAIL", engines.get(dev.corsaudit.grade.Engine.WEBKIT).outcome().name());
+    assertEquals(
+        "MISSING_ALLOW_ORIGIN",
+        engines.get(dev.corsaudit.grade.Engine.FIREFOX).causes().get(0).code().name());
+  }
+
+  @Test
+  void distinctPreflightsAreSentOncePerDistinctRequest() throws Exception {
+    server.enqueue(allowAll());
+    server.enqueue(allowAll());
+    TargetSelection selection =
+        new TargetSelection(
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(new dev.corsaudit.model.HeaderLine("User-Agent", "my-app/1.0")),
+            null);
+    AuditRun run =
+        AuditSession.run(
+            AuditRequest.of(providers("agent")).withSelection(selection), AuditListener.NONE);
+    assertEquals(2, server.getRequestCount(), "Chromium's preflight and the others' one");
+    List<String> requested = new ArrayList<>();
+    requested.add(server.takeRequest().getHeaders().get("Access-Control-Request-Headers"));
+    requested.add(server.takeRequest().getHeaders().get("Access-Control-Request-Headers"));
+    requested.sort(null);
+    assertEquals(
+        List.of("authorization,content-type", "authorization,content-type,user-agent"), requested);
+    AuditResult row = run.results().get(0);
+    assertNotNull(row.preflight());
+    assertEquals(
+        "HEADER_NOT_ALLOWED",
+        row.verdict()
+            .engines()
+            .get(dev.corsaudit.grade.Engine.FIREFOX)
+            .causes()
+            .get(0)
+            .code()
+            .name());
+  }
 }

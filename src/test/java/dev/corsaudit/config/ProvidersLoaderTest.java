@@ -43,7 +43,14 @@ class ProvidersLoaderTest {
         file.profiles()
             .keySet()
             .containsAll(
-                List.of("fetch", "openai-sdk", "anthropic-sdk", "openrouter", "vercel-ai-sdk")));
+                List.of(
+                    "none",
+                    "fetch",
+                    "openai-sdk",
+                    "anthropic-sdk",
+                    "openrouter",
+                    "vercel-ai-sdk")));
+    assertEquals(List.of(), file.profiles().get("none").headers());
   }
 
   @Test

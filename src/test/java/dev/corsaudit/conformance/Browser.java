@@ -1,15 +1,18 @@
 package dev.corsaudit.conformance;
 
+import dev.corsaudit.browser.XvfbDisplay;
 import dev.corsaudit.grade.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A real browser driven as a plain process: headless, a throw-away profile, and every background
- * service we know of turned off, because the machine has no internet and must not try.
+ * A real browser driven as a plain process: headless (or on a private Xvfb display), a throw-away
+ * profile, and every background service we know of turned off, because the machine has no internet
+ * and must not try.
  */
 enum Browser {
   CHROMIUM(Engine.CHROMIUM, "/usr/bin/chromium") {
@@ -58,6 +61,50 @@ enum Browser {
     boolean opensPageOverBidi() {
       return true;
     }
+  },
+
+  /**
+   * WebKitGTK's MiniBrowser (Debian's webkit2gtk-driver package): no headless mode, so it gets its
+   * own Xvfb display; its console goes to stdout as {@code CONSOLE <SOURCE> <LEVEL> message} lines.
+   * It has no proxy switch that covers everything, but the run only ever loads loopback URLs.
+   */
+  WEBKIT(Engine.WEBKIT, "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser") {
+    @Override
+    List<String> command(String binary, Path profile, String pageUrl) {
+      return List.of(binary, "--enable-write-console-messages-to-stdout=true", pageUrl);
+    }
+
+    @Override
+    boolean needsDisplay() {
+      return true;
+    }
+
+    @Override
+    boolean installed() {
+      return super.installed() && XvfbDisplay.installed();
+    }
+
+    @Override
+    String missing() {
+      return super.installed() ? XvfbDisplay.binary().toString() : binary().toString();
+    }
+
+    /**
+     * A throw-away HOME and XDG directories: otherwise MiniBrowser keeps an HTTP disk cache, HSTS
+     * store and CacheStorage in the real home between runs. NO_AT_BRIDGE keeps it off D-Bus.
+     */
+    @Override
+    Map<String, String> environment(Path home) throws IOException {
+      Path runtime = Files.createDirectories(home.resolve("run"));
+      Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwx------"));
+      return Map.of(
+          "HOME", home.toString(),
+          "XDG_CACHE_HOME", home.resolve("cache").toString(),
+          "XDG_DATA_HOME", home.resolve("data").toString(),
+          "XDG_CONFIG_HOME", home.resolve("config").toString(),
+          "XDG_RUNTIME_DIR", runtime.toString(),
+          "NO_AT_BRIDGE", "1");
+    }
   };
 
   private final Engine engine;
@@ -76,13 +123,26 @@ enum Browser {
     return engine.key();
   }
 
-  /** The binary, overridable with -Dbrowsers.chromium=... / -Dbrowsers.firefox=... */
+  /**
+   * The binary, overridable with -Dbrowsers.chromium=... / -Dbrowsers.firefox=... /
+   * -Dbrowsers.webkit=...
+   */
   Path binary() {
     return Path.of(System.getProperty("browsers." + key(), defaultBinary));
   }
 
   boolean installed() {
     return Files.isExecutable(binary());
+  }
+
+  /** What is missing when {@link #installed()} is false, for the skip message. */
+  String missing() {
+    return binary().toString();
+  }
+
+  /** True when the browser has no headless mode and needs an X display (Xvfb). */
+  boolean needsDisplay() {
+    return false;
   }
 
   /** Prepares {@code profile} as needed and returns the command line that opens {@code pageUrl}. */
@@ -94,7 +154,7 @@ enum Browser {
   }
 
   /** Root has no usable HOME for a browser here, and Firefox needs MOZ_HEADLESS to skip X. */
-  Map<String, String> environment(Path home) {
+  Map<String, String> environment(Path home) throws IOException {
     return Map.of("HOME", home.toString(), "MOZ_HEADLESS", "1", "MOZ_CRASHREPORTER_DISABLE", "1");
   }
 }

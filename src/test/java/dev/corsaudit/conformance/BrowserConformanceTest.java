@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -22,10 +23,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Runs every conformance case in real headless Chromium and Firefox (one launch per browser) and
- * holds each case's recorded {@code expect} against what the browser actually did. This is what
- * keeps the case files honest; the grader is compared with the same files in EngineAgreementTest
- * without launching anything.
+ * Runs every conformance case in real headless Chromium and Firefox and in WebKitGTK's MiniBrowser
+ * on a private Xvfb display (one launch per browser) and holds each case's recorded {@code expect}
+ * and {@code observed} (requests the server saw, readable headers, console lines) against what the
+ * browser actually did. This is what keeps the case files honest; the grader is compared with the
+ * same files in EngineAgreementTest without launching anything.
  */
 class BrowserConformanceTest {
 
@@ -38,7 +40,7 @@ class BrowserConformanceTest {
         Boolean.getBoolean("browsers.skip"), "browser conformance skipped: browsers.skip=true");
     assumeTrue(
         browser.installed(),
-        () -> "browser conformance skipped: " + browser.binary() + " is not installed");
+        () -> "browser conformance skipped: " + browser.missing() + " is not installed");
     List<ConformanceCase> cases = ConformanceCases.load();
 
     ConformanceRun.Result result = ConformanceRun.run(browser, cases, work, RUN_TIMEOUT);
@@ -68,7 +70,7 @@ class BrowserConformanceTest {
     int consoleCompared = 0;
     for (ConformanceCase c : cases) {
       Observation seen = byId.get(c.id());
-      problems.addAll(check(browser, c, seen));
+      problems.addAll(check(browser, c, seen, result.pageOrigin()));
       // cors-audit's own verdict for this engine, held against what the browser just did.
       EngineVerdict ours = grade(browser.engine(), c);
       if (ours.outcome() == seen.outcome()) {
@@ -87,20 +89,17 @@ class BrowserConformanceTest {
       }
       if (ours.consoleMessage() != null && !seen.consoleLines().isEmpty()) {
         consoleCompared++;
-        String normalized =
-            ours.consoleMessage()
-                .replace(TARGET, "{target}")
-                .replace(ConformanceCase.GRADING_ORIGIN, "{origin}");
-        if (seen.consoleLines().contains(normalized)) {
+        List<String> normalized = normalizedConsole(ours.consoleMessage());
+        if (seen.consoleLines().containsAll(normalized)) {
           consoleSame++;
         } else {
           System.out.println(
               "  console differs for "
                   + c.id()
                   + ":\n    browser:    "
-                  + seen.consoleLines().get(0)
+                  + String.join(" | ", seen.consoleLines())
                   + "\n    cors-audit: "
-                  + normalized);
+                  + String.join(" | ", normalized));
         }
       }
     }
@@ -117,8 +116,37 @@ class BrowserConformanceTest {
     }
   }
 
-  private static List<String> check(Browser browser, ConformanceCase c, Observation seen) {
+  /**
+   * cors-audit's console message for a case graded at {@link ConformanceCase#GRADING_ORIGIN}, as
+   * the normalised lines a browser's console shows (WebKit's message is two lines).
+   */
+  static List<String> normalizedConsole(String message) {
+    String origin = ConformanceCase.GRADING_ORIGIN;
+    return List.of(
+        message
+            .replace(TARGET, "{target}")
+            .replace(origin, "{origin}")
+            .replace(origin.toUpperCase(Locale.ROOT), "{ORIGIN}")
+            .split("\n"));
+  }
+
+  private static List<String> check(
+      Browser browser, ConformanceCase c, Observation seen, String pageOrigin) {
     List<String> problems = new ArrayList<>();
+    RecordedObservation recorded = c.observed().get(browser.engine());
+    RecordedObservation fresh = RecordedObservation.of(seen, pageOrigin);
+    if (recorded == null) {
+      problems.add(c.id() + ": no observed." + browser.key() + " recorded; this run saw " + fresh);
+    } else if (!recorded.equals(fresh)) {
+      problems.add(
+          c.id()
+              + ": recorded observed."
+              + browser.key()
+              + "\n    "
+              + recorded
+              + "\n  but saw\n    "
+              + fresh);
+    }
     Outcome expected = c.expect().get(browser.engine());
     if (seen.outcome() != expected) {
       problems.add(
@@ -137,17 +165,18 @@ class BrowserConformanceTest {
               + seen.consoleLines());
     }
     boolean preflighted = seen.preflights() > 0;
-    if (preflighted != c.expectsPreflight()) {
+    boolean expectsPreflight = c.needsPreflight(browser.engine());
+    if (preflighted != expectsPreflight) {
       problems.add(
           c.id()
               + ": case "
-              + (c.expectsPreflight() ? "expects" : "does not expect")
+              + (expectsPreflight ? "expects" : "does not expect")
               + " a preflight but "
               + browser.key()
               + " sent "
               + seen.preflights());
     }
-    if (preflighted && c.expectsPreflight()) {
+    if (preflighted && expectsPreflight) {
       String expectedAcrh = c.requestHeadersHeader(browser.engine());
       if (!Objects.equals(expectedAcrh, seen.requestHeadersHeader())) {
         problems.add(

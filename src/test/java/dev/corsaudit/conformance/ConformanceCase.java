@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param requestHeadersQuirks the Access-Control-Request-Headers an engine sends where it differs
  *     from the Fetch rules (e.g. Chromium drops a script-set User-Agent), "" for none; usually
  *     empty
+ * @param observed what each real browser did in full (requests the server saw, readable headers,
+ *     console lines), as recorded by {@code record-observations.py}; BrowserConformanceTest holds
+ *     every fresh run against it
  */
 public record ConformanceCase(
     String id,
@@ -36,7 +39,8 @@ public record ConformanceCase(
     CaseResponse preflight,
     CaseResponse actual,
     Map<Engine, Outcome> expect,
-    Map<Engine, String> requestHeadersQuirks) {
+    Map<Engine, String> requestHeadersQuirks,
+    Map<Engine, RecordedObservation> observed) {
 
   /** The page origin used when a case is graded rather than run (any origin would do). */
   public static final String GRADING_ORIGIN = "http://127.0.0.1:8000";
@@ -49,10 +53,21 @@ public record ConformanceCase(
     Objects.requireNonNull(actual, "actual");
     expect = Map.copyOf(expect);
     requestHeadersQuirks = Map.copyOf(requestHeadersQuirks);
+    observed = Map.copyOf(observed);
   }
 
   public boolean expectsPreflight() {
     return preflight != null;
+  }
+
+  /**
+   * Whether {@code engine} sends a preflight for this case: a non-safelisted method, or CORS-unsafe
+   * headers after the engine's quirks ({@link #requestHeadersHeader(Engine)}). Engines differ, e.g.
+   * Chromium drops a page-set User-Agent and safelists some client hints.
+   */
+  public boolean needsPreflight(Engine engine) {
+    return !FetchRequestRules.isSafelistedMethod(request.method())
+        || requestHeadersHeader(engine) != null;
   }
 
   /** The URL the page fetches for this case below {@code targetBaseUrl} (no trailing slash). */
@@ -115,7 +130,8 @@ public record ConformanceCase(
   }
 
   public Exchange toActualExchange(String targetBaseUrl, String origin) {
-    List<HeaderLine> sent = new ArrayList<>(request.headers());
+    // What the browser sends: forbidden names dropped, repeated names combined.
+    List<HeaderLine> sent = new ArrayList<>(FetchRequestRules.headerList(request.headers()));
     sent.add(new HeaderLine("Origin", origin));
     String method = FetchRequestRules.normaliseMethod(request.method());
     return exchange(method, url(targetBaseUrl), sent, actual, origin);

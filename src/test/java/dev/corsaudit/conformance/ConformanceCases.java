@@ -2,6 +2,8 @@ package dev.corsaudit.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.corsaudit.config.BuiltinProfiles;
+import dev.corsaudit.config.HeaderProfile;
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.Outcome;
 import dev.corsaudit.model.CredentialsMode;
@@ -64,7 +66,7 @@ public final class ConformanceCases {
     CaseRequest caseRequest =
         new CaseRequest(
             required(request, "method", where).asText(),
-            headers(request.path("headers"), where),
+            requestHeaders(request, where),
             CredentialsMode.parse(request.path("credentials").asText("omit")),
             textOrNull(request, "body"));
     return new ConformanceCase(
@@ -75,7 +77,50 @@ public final class ConformanceCases {
         node.hasNonNull("preflight") ? response(node.get("preflight"), where) : null,
         response(required(node, "actual", where), where),
         expectations(node.path("expect"), where),
-        requestHeadersQuirks(node.path("acrh")));
+        requestHeadersQuirks(node.path("acrh")),
+        observed(node.path("observed"), where));
+  }
+
+  /**
+   * A request names a built-in header profile ({@code "profile": "none"}), lists {@code headers},
+   * or both (the profile's come first), as {@code check --profile ... --header ...} would.
+   */
+  private static List<HeaderLine> requestHeaders(JsonNode request, String where) {
+    List<HeaderLine> headers = new ArrayList<>();
+    if (request.hasNonNull("profile")) {
+      HeaderProfile profile = BuiltinProfiles.all().get(request.get("profile").asText());
+      if (profile == null) {
+        throw new IllegalArgumentException(where + ": unknown profile " + request.get("profile"));
+      }
+      headers.addAll(profile.headers());
+    }
+    headers.addAll(headers(request.path("headers"), where));
+    return headers;
+  }
+
+  private static Map<Engine, RecordedObservation> observed(JsonNode node, String where) {
+    Map<Engine, RecordedObservation> observed = new EnumMap<>(Engine.class);
+    node.fields()
+        .forEachRemaining(
+            field -> {
+              JsonNode o = field.getValue();
+              List<String> console = new ArrayList<>();
+              o.path("console").forEach(line -> console.add(line.asText()));
+              observed.put(
+                  Engine.valueOf(field.getKey().toUpperCase(Locale.ROOT)),
+                  new RecordedObservation(
+                      textOrNull(o, "error"),
+                      o.path("status").asInt(),
+                      headers(o.path("readable_headers"), where),
+                      o.path("preflights").asInt(),
+                      textOrNull(o, "acrm"),
+                      textOrNull(o, "acrh"),
+                      o.path("actuals").asInt(),
+                      textOrNull(o, "actual_method"),
+                      textOrNull(o, "actual_origin"),
+                      console));
+            });
+    return observed;
   }
 
   private static Map<Engine, String> requestHeadersQuirks(JsonNode node) {
@@ -116,8 +161,10 @@ public final class ConformanceCases {
               Engine engine = Engine.valueOf(field.getKey().toUpperCase(Locale.ROOT));
               expect.put(engine, Outcome.valueOf(field.getValue().asText()));
             });
-    if (!expect.containsKey(Engine.CHROMIUM) || !expect.containsKey(Engine.FIREFOX)) {
-      throw new IllegalArgumentException(where + ": expect needs chromium and firefox");
+    if (!expect.containsKey(Engine.CHROMIUM)
+        || !expect.containsKey(Engine.FIREFOX)
+        || !expect.containsKey(Engine.WEBKIT)) {
+      throw new IllegalArgumentException(where + ": expect needs chromium, firefox and webkit");
     }
     return expect;
   }

@@ -1,5 +1,6 @@
 package dev.corsaudit.conformance;
 
+import dev.corsaudit.browser.XvfbDisplay;
 import dev.corsaudit.grade.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,12 @@ final class ConformanceRun {
    * @param finished true when the page reported that it ran every case before the timeout
    * @param log the browser's stdout and stderr, for diagnosing a run that did not finish
    */
-  record Result(Browser browser, boolean finished, List<Observation> observations, String log) {}
+  record Result(
+      Browser browser,
+      boolean finished,
+      List<Observation> observations,
+      String log,
+      String pageOrigin) {}
 
   private ConformanceRun() {}
 
@@ -42,7 +48,19 @@ final class ConformanceRun {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
       builder.environment().putAll(browser.environment(home));
-      Process process = builder.start();
+      XvfbDisplay display = browser.needsDisplay() ? XvfbDisplay.start() : null;
+      if (display != null) {
+        builder.environment().put("DISPLAY", display.display());
+      }
+      Process process;
+      try {
+        process = builder.start();
+      } catch (IOException e) {
+        if (display != null) {
+          display.close();
+        }
+        throw e;
+      }
       boolean finished;
       BidiConsole bidi = null;
       try {
@@ -57,9 +75,17 @@ final class ConformanceRun {
           bidi.close();
         }
         killTree(process);
+        if (display != null) {
+          display.close();
+        }
       }
       String output = Files.readString(log, StandardCharsets.ISO_8859_1);
-      List<String> messages = bidi != null ? bidi.lines() : ConsoleLines.fromChromiumLog(output);
+      List<String> messages =
+          bidi != null
+              ? bidi.lines()
+              : browser == Browser.WEBKIT
+                  ? ConsoleLines.fromWebKitLog(output)
+                  : ConsoleLines.fromChromiumLog(output);
       Map<String, List<String>> console =
           ConsoleLines.byCase(messages, target.baseUrl(), page.origin());
       List<Observation> observations = new ArrayList<>();
@@ -70,7 +96,7 @@ final class ConformanceRun {
           observations.add(observe(browser, report, target.sighting(c.id()), console.get(c.id())));
         }
       }
-      return new Result(browser, finished, observations, output);
+      return new Result(browser, finished, observations, output, page.origin());
     }
   }
 

@@ -1,16 +1,18 @@
 package dev.corsaudit.conformance;
 
 import dev.corsaudit.model.HeaderLine;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The little of the Fetch Standard the adapter needs to describe the preflight a browser sends:
- * method normalisation and the CORS-unsafe request-header names (cors-rules.md §1.1). It is
- * deliberately independent of the grader, and BrowserConformanceTest holds it against the
- * Access-Control-Request-Headers real browsers send.
+ * method normalisation, forbidden headers, combining a name set twice, and the CORS-unsafe
+ * request-header names (cors-rules.md §1.1). It is deliberately independent of the grader, and
+ * BrowserConformanceTest holds it against the Access-Control-Request-Headers real browsers send.
  */
 final class FetchRequestRules {
 
@@ -19,6 +21,33 @@ final class FetchRequestRules {
   private static final Set<String> SAFELISTED_METHODS = Set.of("GET", "HEAD", "POST");
   private static final Set<String> SAFELISTED_CONTENT_TYPES =
       Set.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
+  private static final Set<String> FORBIDDEN_NAMES =
+      Set.of(
+          "accept-charset",
+          "accept-encoding",
+          "access-control-request-headers",
+          "access-control-request-method",
+          "connection",
+          "content-length",
+          "cookie",
+          "cookie2",
+          "date",
+          "dnt",
+          "expect",
+          "host",
+          "keep-alive",
+          "origin",
+          "referer",
+          "set-cookie",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "via");
+  private static final Set<String> METHOD_OVERRIDES =
+      Set.of("x-http-method", "x-http-method-override", "x-method-override");
+  private static final Set<String> FORBIDDEN_METHODS = Set.of("CONNECT", "TRACE", "TRACK");
+  // Header values are byte strings: value.length() counts one byte per char U+0000-U+00FF.
   private static final int MAX_SAFELISTED_VALUE = 128;
   private static final int MAX_SAFELISTED_TOTAL = 1024;
 
@@ -30,12 +59,52 @@ final class FetchRequestRules {
     return NORMALISED_METHODS.contains(upper) ? upper : method;
   }
 
+  static boolean isSafelistedMethod(String method) {
+    return SAFELISTED_METHODS.contains(normaliseMethod(method));
+  }
+
   static boolean needsPreflight(String method, List<HeaderLine> headers) {
     return !SAFELISTED_METHODS.contains(normaliseMethod(method)) || !unsafeNames(headers).isEmpty();
   }
 
+  /**
+   * The header list a page's Headers object ends up with: forbidden names dropped (fetch() does not
+   * throw, it ignores them), a name set twice combined into one entry "a, b" under its first
+   * spelling, in the order the page first set each name.
+   */
+  static List<HeaderLine> headerList(List<HeaderLine> headers) {
+    Map<String, HeaderLine> combined = new LinkedHashMap<>();
+    for (HeaderLine line : headers) {
+      if (isForbidden(line)) {
+        continue;
+      }
+      combined.merge(
+          line.lowerName(),
+          line,
+          (first, next) -> new HeaderLine(first.name(), first.value() + ", " + next.value()));
+    }
+    return List.copyOf(combined.values());
+  }
+
+  /** Fetch "forbidden request-header" (cors-rules.md §1.1). */
+  static boolean isForbidden(HeaderLine line) {
+    String name = line.lowerName();
+    if (FORBIDDEN_NAMES.contains(name) || name.startsWith("proxy-") || name.startsWith("sec-")) {
+      return true;
+    }
+    if (METHOD_OVERRIDES.contains(name)) {
+      for (String method : line.value().split(",")) {
+        if (FORBIDDEN_METHODS.contains(method.strip().toUpperCase(Locale.ROOT))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The sorted, lower-cased, de-duplicated CORS-unsafe header names. */
-  static List<String> unsafeNames(List<HeaderLine> headers) {
+  static List<String> unsafeNames(List<HeaderLine> pageHeaders) {
+    List<HeaderLine> headers = headerList(pageHeaders);
     Set<String> unsafe = new TreeSet<>();
     int safelistedBytes = 0;
     for (HeaderLine line : headers) {

@@ -150,24 +150,63 @@ class BrowserRequestsTest {
   }
 
   @Test
-  void forbiddenHeadersAndMethodsAreRefusedWithOneLine() {
-    UserException cookie =
-        assertThrows(
-            UserException.class,
-            () -> BrowserRequests.plan(request("POST", new HeaderLine("Cookie", "a=b"))));
-    assertTrue(cookie.getMessage().contains("'Cookie' cannot be set by a page"));
-    assertThrows(
-        UserException.class,
-        () -> BrowserRequests.plan(request("POST", new HeaderLine("Sec-Fetch-Mode", "cors"))));
-    assertThrows(
-        UserException.class,
-        () -> BrowserRequests.plan(request("POST", new HeaderLine("Proxy-Authorization", "x"))));
-    assertThrows(
-        UserException.class,
-        () ->
-            BrowserRequests.plan(
-                request("POST", new HeaderLine("X-HTTP-Method-Override", "TRACE"))));
+  void forbiddenHeadersAreDroppedAndNamedForbiddenMethodsRefused() {
+    CorsRequest cookie =
+        request(
+            "POST",
+            new HeaderLine("Cookie", "a=b"),
+            new HeaderLine("Sec-Fetch-Mode", "cors"),
+            new HeaderLine("Proxy-Authorization", "x"),
+            new HeaderLine("X-HTTP-Method-Override", "TRACE"),
+            new HeaderLine("X-Method-Override", "PUT"),
+            new HeaderLine("cookie", "c=d"));
+    assertEquals(List.of("x-method-override"), BrowserRequests.plan(cookie).unsafeHeaderNames());
+    assertEquals(
+        List.of("Cookie", "Sec-Fetch-Mode", "Proxy-Authorization", "X-HTTP-Method-Override"),
+        BrowserRequests.droppedHeaders(cookie));
+    assertTrue(ForbiddenHeaders.message("Cookie").contains("'Cookie' cannot be set by a page"));
+    List<String> sent =
+        BrowserRequests.actual(cookie, "http://127.0.0.1:9/x", "UA/1", null).headers().stream()
+            .map(HeaderLine::value)
+            .toList();
+    assertFalse(sent.contains("a=b") || sent.contains("x") || sent.contains("TRACE"));
     assertThrows(UserException.class, () -> BrowserRequests.plan(request("TRACE")));
+  }
+
+  @Test
+  void valuesAreByteStringsAndRepeatedNamesCombine() {
+    // 100 x U+00E9 is 100 bytes as a byte string (200 in UTF-8): still safelisted.
+    assertTrue(HeaderSafelist.isSafelisted("accept", "\u00e9".repeat(100)));
+    assertFalse(HeaderSafelist.isSafelisted("accept", "\u00e9".repeat(129)));
+    assertFalse(HeaderSafelist.isSafelisted("accept", "\u00e9", RequestRules.FIREFOX));
+    CorsRequest twice =
+        request(
+            "GET",
+            new HeaderLine("Accept", "a".repeat(100)),
+            new HeaderLine("accept", "b".repeat(30)));
+    assertEquals(List.of("accept"), BrowserRequests.plan(twice).unsafeHeaderNames());
+    assertFalse(BrowserRequests.plan(twice, RequestRules.FIREFOX).preflightNeeded());
+    assertEquals(
+        List.of(new HeaderLine("Accept", "a".repeat(100) + ", " + "b".repeat(30))),
+        BrowserRequests.headerList(twice.headers(), RequestRules.WEBKIT));
+  }
+
+  @ParameterizedTest(name = "chromium {0}: {1} -> safelisted {2}")
+  @CsvSource({
+    "DPR,2,true",
+    "DPR,2.5,true",
+    "DPR,2.,false",
+    "DPR,abc,false",
+    "Device-Memory,8,true",
+    "Viewport-Width,1280,true",
+    "Width,1.5,false",
+    "Save-Data,on,true",
+    "Save-Data,ON,true",
+    "Save-Data,off,false"
+  })
+  void chromiumClientHints(String name, String value, boolean safelisted) {
+    assertEquals(safelisted, HeaderSafelist.isSafelisted(name, value, RequestRules.CHROMIUM));
+    assertFalse(HeaderSafelist.isSafelisted(name, value, RequestRules.SPEC));
   }
 
   @Test

@@ -27,7 +27,7 @@ class ReportScenarioGoldenTest {
   @TestFactory
   Stream<DynamicTest> everyScenarioMatchesItsGoldens() {
     List<DynamicTest> tests = new ArrayList<>();
-    for (Map.Entry<String, AuditRun> scenario : ScenarioFixtures.all().entrySet()) {
+    for (Map.Entry<String, AuditRun> scenario : GoldenScenarios.all().entrySet()) {
       for (ReportFormat format : ReportFormat.values()) {
         String name = scenario.getKey() + "." + ReportGoldenTest.extension(format);
         tests.add(DynamicTest.dynamicTest(name, () -> check(scenario.getValue(), format, name)));

@@ -18,175 +18,192 @@ import dev.corsaudit.result.AuditTarget;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Small fixed runs for the golden scenarios the seed run does not show: an engine split, an
- * --actual row, a browser-confirmation column and origins collapsed in the Markdown summary.
+ * A second fixed run for golden files, for what the seed run lacks: origins that collapse into one
+ * summary row (and one that breaks the group), engine splits on passing rows, rows sent with
+ * --actual (a passing and a failing actual response), a simple request with no preflight, and the
+ * real-browser confirmation column (agreeing, disagreeing, and a Firefox one).
  */
 final class ScenarioFixtures {
 
-  static final Instant AT = Instant.parse("2026-11-23T03:00:00Z");
+  static final Instant AT = Instant.parse("2026-11-24T04:00:00Z");
   static final String VERSION = "0.1.0-test";
-  private static final List<HeaderLine> FETCH =
-      List.of(h("Authorization", "Bearer sk-placeholder"), h("Content-Type", "application/json"));
+
+  static final List<HeaderLine> FETCH =
+      List.of(h("Authorization", "Bearer sk-test"), h("Content-Type", "application/json"));
 
   private ScenarioFixtures() {}
 
-  static Map<String, AuditRun> all() {
-    return Map.of(
-        "engine-split", engineSplit(),
-        "actual", actualRow(),
-        "browser", browserConfirmation(),
-        "collapsed-origins", collapsedOrigins());
-  }
-
-  /** '*' covers Authorization in browsers but not per the Standard; a page-set User-Agent. */
-  static AuditRun engineSplit() {
-    Provider p = provider("wildcard", "Wildcard Headers", "https://api.wildcard.example/v1");
-    List<AuditResult> rows = new ArrayList<>();
-    rows.add(
-        preflightRow(
-            0,
-            p,
-            request(p, "https://example.com", FETCH),
-            ok(h("access-control-allow-origin", "*"), h("access-control-allow-headers", "*"))));
-    List<HeaderLine> withAgent = new ArrayList<>(FETCH);
-    withAgent.add(h("User-Agent", "my-app/1.0"));
-    rows.add(
-        preflightRow(
-            1,
-            p,
-            request(p, "https://example.com", withAgent),
-            ok(
+  static AuditRun run() {
+    List<AuditResult> results = new ArrayList<>();
+    Provider gateway = provider("gateway", "Gateway", "https://gw.example.com/v1", false);
+    RecordedResponse wildcard =
+        response(
+            204,
+            List.of(
                 h("access-control-allow-origin", "*"),
-                h("access-control-allow-headers", "authorization, content-type"))));
-    return new AuditRun(VERSION, AT, false, rows);
-  }
-
-  /** The preflight passes; the actual request's 401 carries no Access-Control-Allow-Origin. */
-  static AuditRun actualRow() {
-    Provider p = provider("chat401", "Chat 401", "https://api.chat401.example/v1");
-    CorsRequest request = request(p, "https://example.com", FETCH);
-    Exchange preflight =
-        exchange(
-            request,
-            p.url(),
-            ok(
+                h("access-control-allow-headers", "*"),
+                h("access-control-max-age", "600")));
+    // Three origins, one answer: collapsed into one summary row. The answer is an engine split.
+    for (String origin : List.of("https://a.example", "https://b.example", "https://c.example")) {
+      results.add(row(results.size(), gateway, "fetch", origin, "POST", FETCH, wildcard, null));
+    }
+    // Same provider and profile, another answer: a row of its own.
+    results.add(
+        row(
+            results.size(),
+            gateway,
+            "fetch",
+            "https://d.example",
+            "POST",
+            FETCH,
+            response(204, List.of(h("access-control-allow-origin", "https://a.example"))),
+            null));
+    // Firefox sends a script-set User-Agent, Chromium drops it: passes in Chromium only.
+    Provider sdk = provider("sdk-host", "SDK Host", "https://sdk.example.net/api", false);
+    results.add(
+        row(
+            results.size(),
+            sdk,
+            "custom",
+            "https://a.example",
+            "GET",
+            List.of(h("User-Agent", "my-sdk/1.0"), h("X-Test", "1")),
+            response(
+                204,
+                List.of(
+                    h("access-control-allow-origin", "*"),
+                    h("access-control-allow-headers", "x-test"))),
+            null));
+    // --actual: the preflight passes and the actual response hides the rate-limit headers.
+    Provider actual = provider("actual-ok", "Actual OK", "https://ok.example.org/v1", true);
+    RecordedResponse allowed =
+        response(
+            204,
+            List.of(
                 h("access-control-allow-origin", "*"),
-                h("access-control-allow-headers", "authorization, content-type")));
-    Exchange actual =
-        Exchange.ofResponse(
-            sentActual(request, p.url()),
+                h("access-control-allow-headers", "authorization, content-type"),
+                h("access-control-allow-methods", "POST"),
+                h("vary", "Origin")));
+    results.add(
+        row(
+            results.size(),
+            actual,
+            "fetch",
+            "https://a.example",
+            "POST",
+            FETCH,
+            allowed,
+            new RecordedResponse(
+                429,
+                "HTTP/1.1",
+                List.of(
+                    h("access-control-allow-origin", "*"),
+                    h("retry-after", "20"),
+                    h("x-ratelimit-remaining-requests", "0"),
+                    h("content-type", "application/json")),
+                "application/json",
+                "{\"error\":\"rate limited\"}",
+                false)));
+    // --actual: the actual 401 carries no Access-Control-Allow-Origin.
+    Provider denied = provider("actual-401", "Actual 401", "https://denied.example.org/v1", true);
+    results.add(
+        row(
+            results.size(),
+            denied,
+            "fetch",
+            "https://a.example",
+            "POST",
+            FETCH,
+            allowed,
             new RecordedResponse(
                 401,
                 "HTTP/1.1",
-                List.of(h("content-type", "application/json"), h("www-authenticate", "Bearer")),
+                List.of(h("content-type", "application/json")),
                 "application/json",
-                "{\"error\":{\"message\":\"Incorrect API key provided\"}}",
-                false),
-            AT,
-            57);
-    AuditTarget target = target(0, p, request);
-    return new AuditRun(
-        VERSION,
-        AT,
-        false,
-        List.of(
-            AuditResult.graded(
-                target, preflight, actual, Grader.grade(request, preflight, actual))));
+                "{\"error\":\"Invalid API key\"}",
+                false)));
+    // A simple request: no preflight, the actual response is the one graded.
+    Provider simple = provider("simple", "Simple GET", "https://simple.example.org/v1", true);
+    results.add(
+        row(
+            results.size(),
+            simple,
+            "none",
+            "https://a.example",
+            "GET",
+            List.of(),
+            null,
+            response(200, List.of(h("access-control-allow-origin", "*")))));
+    confirm(
+        results,
+        0,
+        new BrowserConfirmation("chromium", "Chromium 140.0", "PASS", "204", List.of()));
+    confirm(
+        results,
+        3,
+        new BrowserConfirmation(
+            "chromium",
+            "",
+            "FAIL",
+            "TypeError: Failed to fetch",
+            List.of(
+                "Access to fetch at 'https://gw.example.com/v1/chat/completions' from"
+                    + " origin 'https://d.example' has been blocked by CORS policy")));
+    confirm(
+        results, 4, new BrowserConfirmation("firefox", "Firefox 128.0", "PASS", "204", List.of()));
+    confirm(
+        results,
+        6,
+        new BrowserConfirmation("chromium", "Chromium 140.0", "PASS", "401", List.of()));
+    return new AuditRun(VERSION, AT, false, results, List.of(), true);
   }
 
-  /** A real browser agreed on one row and disagreed on another. */
-  static AuditRun browserConfirmation() {
-    Provider p = provider("confirmed", "Confirmed", "https://api.confirmed.example/v1");
-    AuditResult pass =
-        preflightRow(
-                0,
-                p,
-                request(p, "https://example.com", FETCH),
-                ok(
-                    h("access-control-allow-origin", "*"),
-                    h("access-control-allow-headers", "authorization, content-type")))
-            .withConfirmation(
-                new BrowserConfirmation(
-                    "chromium", "Chromium 156.0", "PASS", "status 200", List.of()));
-    AuditResult fail =
-        preflightRow(
-                1,
-                p,
-                request(p, "http://localhost:3000", FETCH),
-                ok(h("access-control-allow-origin", "https://example.com")))
-            .withConfirmation(
-                new BrowserConfirmation(
-                    "chromium",
-                    "Chromium 156.0",
-                    "PASS",
-                    "status 200",
-                    List.of("(no console output)")));
-    return new AuditRun(VERSION, AT, false, List.of(pass, fail));
+  private static void confirm(List<AuditResult> results, int row, BrowserConfirmation c) {
+    results.set(row, results.get(row).withConfirmation(c));
   }
 
-  /** One provider, three origins, the same answer: one summary line in Markdown. */
-  static AuditRun collapsedOrigins() {
-    Provider p = provider("everyone", "Everyone Welcome", "https://api.everyone.example/v1");
-    List<AuditResult> rows = new ArrayList<>();
-    int seq = 0;
-    for (String origin :
-        List.of("https://example.com", "http://localhost:3000", "https://app.example.org")) {
-      rows.add(
-          preflightRow(
-              seq++,
-              p,
-              request(p, origin, FETCH),
-              ok(
-                  h("access-control-allow-origin", "*"),
-                  h("access-control-allow-methods", "POST, OPTIONS"),
-                  h("access-control-allow-headers", "authorization, content-type"))));
-    }
-    return new AuditRun(VERSION, AT, false, rows);
+  static AuditResult row(
+      int seq,
+      Provider provider,
+      String profile,
+      String origin,
+      String method,
+      List<HeaderLine> headers,
+      RecordedResponse preflight,
+      RecordedResponse actual) {
+    CorsRequest request =
+        new CorsRequest(provider.url(), origin, method, headers, CredentialsMode.OMIT);
+    Exchange pre =
+        preflight == null
+            ? null
+            : Exchange.ofResponse(sent(request, provider.url()), preflight, AT, 42);
+    Exchange act =
+        actual == null
+            ? null
+            : Exchange.ofResponse(
+                new SentRequest(method, provider.url(), "HTTP/1.1", headers, List.of()),
+                actual,
+                AT,
+                17);
+    AuditTarget target =
+        new AuditTarget(
+            seq, provider, profile, request, RequestPlans.of(request), provider.url(), null);
+    return AuditResult.graded(target, pre, act, Grader.grade(request, pre, act));
   }
 
-  private static AuditResult preflightRow(
-      int seq, Provider provider, CorsRequest request, RecordedResponse response) {
-    Exchange preflight = exchange(request, provider.url(), response);
-    return AuditResult.graded(
-        target(seq, provider, request), preflight, null, Grader.grade(request, preflight, null));
-  }
-
-  private static AuditTarget target(int seq, Provider provider, CorsRequest request) {
-    return new AuditTarget(
-        seq, provider, "fetch", request, RequestPlans.of(request), provider.url(), null);
-  }
-
-  private static Exchange exchange(CorsRequest request, String url, RecordedResponse response) {
+  static SentRequest sent(CorsRequest request, String url) {
     PlannedRequest planned = BrowserRequests.preflight(request, url, "Mozilla/5.0 (test)");
-    return Exchange.ofResponse(sent(planned, url), response, AT, 42);
-  }
-
-  private static SentRequest sentActual(CorsRequest request, String url) {
-    return sent(BrowserRequests.actual(request, url, "Mozilla/5.0 (test)", null), url);
-  }
-
-  private static SentRequest sent(PlannedRequest planned, String url) {
     return new SentRequest(
         planned.method(),
         url,
         "HTTP/1.1",
         planned.headers(),
-        List.of(h("Host", java.net.URI.create(url).getRawAuthority())));
+        List.of(h("Host", java.net.URI.create(url).getRawAuthority()), h("Content-Length", "0")));
   }
 
-  private static RecordedResponse ok(HeaderLine... headers) {
-    return new RecordedResponse(204, "HTTP/1.1", List.of(headers), null, "", false);
-  }
-
-  private static CorsRequest request(Provider p, String origin, List<HeaderLine> headers) {
-    return new CorsRequest(p.url(), origin, "POST", headers, CredentialsMode.OMIT);
-  }
-
-  /** The one place a test Provider is built, so a new providers.yaml field touches one line. */
-  private static Provider provider(String id, String name, String base) {
+  static Provider provider(String id, String name, String base, boolean actual) {
     return new Provider(
         id,
         name,
@@ -195,7 +212,7 @@ final class ScenarioFixtures {
         base + "/chat/completions",
         "POST",
         List.of("fetch"),
-        List.of("https://example.com"),
+        List.of("https://a.example"),
         CredentialsMode.OMIT,
         null,
         List.of(),
@@ -203,11 +220,15 @@ final class ScenarioFixtures {
         id,
         false,
         null,
-        false,
+        actual,
         null);
   }
 
-  private static HeaderLine h(String name, String value) {
+  static RecordedResponse response(int status, List<HeaderLine> headers) {
+    return new RecordedResponse(status, "HTTP/1.1", headers, null, "", false);
+  }
+
+  static HeaderLine h(String name, String value) {
     return new HeaderLine(name, value);
   }
 }

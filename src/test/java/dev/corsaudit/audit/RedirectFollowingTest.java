@@ -1,0 +1,171 @@
+package dev.corsaudit.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.corsaudit.config.ProvidersFile;
+import dev.corsaudit.config.ProvidersLoader;
+import dev.corsaudit.grade.Engine;
+import dev.corsaudit.grade.RedirectHop;
+import dev.corsaudit.result.AuditResult;
+import dev.corsaudit.result.AuditRun;
+import dev.corsaudit.result.RowStatus;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The actual request's redirects are followed as fetch() follows them, and graded hop by hop. */
+@Timeout(30)
+class RedirectFollowingTest {
+
+  @StartStop public final MockWebServer server = new MockWebServer();
+
+  /** The endpoint on "localhost"; redirects to "127.0.0.1" on the same port are cross-origin. */
+  private ProvidersFile provider(String method) {
+    return ProvidersLoader.parse(
+        "test.yaml",
+        "providers:\n  - id: moved\n    base_url: "
+            + server.url("/v1")
+            + "\n    path: /chat/completions\n    method: "
+            + method
+            + "\n");
+  }
+
+  private String otherOrigin(String path) {
+    return "http://127.0.0.1:" + server.getPort() + path;
+  }
+
+  private static MockResponse preflightOk() {
+    return new MockResponse.Builder()
+        .code(204)
+        .addHeader("Access-Control-Allow-Origin", "*")
+        .addHeader("Access-Control-Allow-Headers", "authorization, content-type")
+        .build();
+  }
+
+  private static MockResponse redirect(int status, String location) {
+    return new MockResponse.Builder()
+        .code(status)
+        .addHeader("Location", location)
+        .addHeader("Access-Control-Allow-Origin", "*")
+        .build();
+  }
+
+  private AuditResult run(String method) {
+    AuditRun run =
+        AuditSession.run(
+            AuditRequest.of(provider(method)).withActual(true, false, Map.of()),
+            AuditListener.NONE);
+    return run.results().get(0);
+  }
+
+  @Test
+  void a302TurnsPostIntoGetAndACrossOriginHopSendsOriginNullWithoutAuthorization()
+      throws Exception {
+    server.enqueue(preflightOk());
+    server.enqueue(redirect(302, otherOrigin("/v2/chat")));
+    server.enqueue(
+        new MockResponse.Builder().code(200).addHeader("Access-Control-Allow-Origin", "*").build());
+    AuditResult row = run("POST");
+    assertEquals(RowStatus.PASS, row.status());
+    assertEquals(1, row.redirects().size());
+    RedirectHop hop = row.redirects().get(0);
+    assertEquals("GET", hop.request().method());
+    assertEquals("null", hop.request().origin());
+    assertNull(hop.preflight(), "a GET with no unsafe header left needs no preflight");
+    RecordedRequest preflight = server.takeRequest();
+    RecordedRequest first = server.takeRequest();
+    RecordedRequest second = server.takeRequest();
+    assertEquals("OPTIONS", preflight.getMethod());
+    assertEquals("POST", first.getMethod());
+    assertEquals("GET", second.getMethod());
+    assertEquals("null", second.getHeaders().get("Origin"));
+    assertNull(second.getHeaders().get("Authorization"), "removed on a cross-origin redirect");
+    assertNull(second.getHeaders().get("Content-Type"), "the body and its headers are dropped");
+    assertEquals(0, second.getBodySize());
+  }
+
+  @Test
+  void aTaintedOriginMustBeAllowedAsNullOrStar() {
+    server.enqueue(preflightOk());
+    server.enqueue(redirect(307, otherOrigin("/v2/chat")));
+    // 307 keeps POST and its headers, so the new URL is preflighted again, with Origin: null.
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(204)
+            .addHeader("Access-Control-Allow-Origin", "https://example.com")
+            .addHeader("Access-Control-Allow-Headers", "content-type")
+            .build());
+    AuditResult row = run("POST");
+    assertEquals(RowStatus.FAIL, row.status());
+    RedirectHop hop = row.redirects().get(0);
+    assertEquals("POST", hop.request().method());
+    assertEquals("null", hop.request().origin());
+    assertTrue(hop.preflight() != null, "preflighted again");
+    assertNull(hop.response(), "a failing preflight stops the chain");
+    assertEquals(
+        "ALLOW_ORIGIN_MISMATCH",
+        row.verdict().engines().get(Engine.CHROMIUM).causes().get(0).code().name());
+    assertEquals(3, server.getRequestCount());
+  }
+
+  @Test
+  void aRedirectWithoutAllowOriginIsBlockedAndNotFollowed() {
+    server.enqueue(preflightOk());
+    server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "/v2").build());
+    AuditResult row = run("POST");
+    assertEquals(RowStatus.FAIL, row.status());
+    assertEquals("ACTUAL_MISSING_ALLOW_ORIGIN", row.verdict().causes().get(0).code().name());
+    assertTrue(row.redirects().isEmpty());
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void moreThanTwentyRedirectsIsANetworkError() {
+    // Every hop is preflighted again (new URL, Authorization kept on the same origin).
+    server.setDispatcher(
+        new mockwebserver3.Dispatcher() {
+          private int hop;
+
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return request.getMethod().equals("OPTIONS")
+                ? preflightOk()
+                : redirect(302, "/hop" + hop++);
+          }
+        });
+    AuditResult row = run("GET");
+    assertEquals(RowStatus.ERROR, row.status());
+    assertEquals(21, row.redirects().size());
+    assertTrue(
+        row.redirects().get(20).response().error().message().contains("more than 20 redirects"));
+  }
+
+  @Test
+  void sameOriginHopsKeepTheOriginAndAuthorization() throws Exception {
+    server.enqueue(preflightOk());
+    server.enqueue(redirect(308, "/v1/chat/completions/"));
+    server.enqueue(preflightOk());
+    server.enqueue(
+        new MockResponse.Builder().code(401).addHeader("Access-Control-Allow-Origin", "*").build());
+    AuditResult row = run("POST");
+    assertEquals(RowStatus.PASS, row.status());
+    RedirectHop hop = row.redirects().get(0);
+    assertEquals("https://example.com", hop.request().origin());
+    assertTrue(
+        hop.request().headers().stream().anyMatch(h -> h.hasName("Authorization")),
+        hop.request().headers().toString());
+    server.takeRequest();
+    server.takeRequest();
+    RecordedRequest secondPreflight = server.takeRequest();
+    assertEquals("OPTIONS", secondPreflight.getMethod());
+    assertEquals("https://example.com", secondPreflight.getHeaders().get("Origin"));
+    assertEquals(List.of(), List.of());
+  }
+}

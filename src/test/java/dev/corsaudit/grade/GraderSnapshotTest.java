@@ -1,0 +1,202 @@
+package dev.corsaudit.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.corsaudit.model.CorsRequest;
+import dev.corsaudit.model.CredentialsMode;
+import dev.corsaudit.model.Exchange;
+import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.NetworkError;
+import dev.corsaudit.model.NetworkErrorKind;
+import dev.corsaudit.model.RecordedResponse;
+import dev.corsaudit.model.SentRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every row of the grader's tables (cause-cases.yaml, then edge-cases.yaml) graded and written out
+ * in full: each cause's and warning's message, fix and detail, and per engine its outcome, causes,
+ * console line and cache time. The result is compared with a reviewed golden file
+ * (grade/verdicts.golden.txt), so a changed word, a lost warning or an engine that stops differing
+ * fails here. A missing golden fails; -Dgolden.update=true rewrites it.
+ *
+ * <p>edge-cases.yaml holds rows that only pin edges (IPv6 and private hosts, Max-Age limits, list
+ * parsing); their verdict and cause codes are checked here as in GraderCasesTest.
+ */
+class GraderSnapshotTest {
+
+  private static final String URL = "https://api.example.com/v1/chat/completions";
+  private static final String ORIGIN = "https://app.example.com";
+  private static final Path GOLDEN = Path.of("src/test/resources/grade/verdicts.golden.txt");
+
+  @Test
+  void everyVerdictInFull() throws IOException {
+    StringBuilder out = new StringBuilder();
+    List<String> mismatches = new ArrayList<>();
+    for (String table : List.of("/grade/cause-cases.yaml", "/grade/edge-cases.yaml")) {
+      for (JsonNode c : cases(table)) {
+        CorsRequest request = request(c.path("request"));
+        Verdict verdict = Grader.grade(request, exchange(c, "preflight"), exchange(c, "actual"));
+        if (table.contains("edge")) {
+          String id = c.path("id").asText();
+          JsonNode expect = c.path("expect");
+          String got =
+              verdict.outcome()
+                  + " "
+                  + verdict.causes().stream().map(x -> x.code().name()).toList()
+                  + (expect.has("warnings")
+                      ? " " + verdict.warnings().stream().map(x -> x.code().name()).toList()
+                      : "");
+          String want =
+              expect.path("verdict").asText()
+                  + " "
+                  + codes(expect.path("causes"))
+                  + (expect.has("warnings") ? " " + codes(expect.path("warnings")) : "");
+          if (!got.equals(want)) {
+            mismatches.add(id + ": expected " + want + ", got " + got);
+          }
+        }
+        write(out, c.path("id").asText(), verdict);
+      }
+    }
+    assertEquals(List.of(), mismatches, "edge-cases.yaml rows");
+    String actual = out.toString();
+    if (Boolean.getBoolean("golden.update")) {
+      Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
+    }
+    if (!Files.exists(GOLDEN)) {
+      fail("golden " + GOLDEN + " is missing; rerun with -Dgolden.update=true, then review it");
+    }
+    assertEquals(Files.readString(GOLDEN, StandardCharsets.UTF_8), actual, "golden " + GOLDEN);
+  }
+
+  private static void write(StringBuilder out, String id, Verdict v) {
+    out.append("== ").append(id).append('\n');
+    out.append("outcome ")
+        .append(v.outcome())
+        .append(", preflight needed ")
+        .append(v.preflightNeeded())
+        .append(", readable ")
+        .append(v.readableResponseHeaders())
+        .append('\n');
+    for (Cause c : v.causes()) {
+      cause(out, "cause", c);
+    }
+    for (Cause c : v.warnings()) {
+      cause(out, "warning", c);
+    }
+    for (Engine engine : Engine.values()) {
+      EngineVerdict ev = v.engines().get(engine);
+      out.append(engine.key())
+          .append(": ")
+          .append(ev.outcome())
+          .append(' ')
+          .append(ev.causes().stream().map(c -> c.code() + "(" + c.detail() + ")").toList())
+          .append(", cache ")
+          .append(ev.preflightCacheSeconds())
+          .append('\n');
+      if (ev.consoleMessage() != null) {
+        out.append("  console: ").append(ev.consoleMessage()).append('\n');
+      }
+      if (engine != Engine.CHROMIUM) {
+        for (Cause c : ev.causes()) {
+          if (!v.causes().contains(c)) {
+            cause(out, "  " + engine.key() + " cause", c);
+          }
+        }
+      }
+    }
+  }
+
+  private static void cause(StringBuilder out, String label, Cause c) {
+    out.append(label)
+        .append(' ')
+        .append(c.code())
+        .append(" [")
+        .append(c.code().kind())
+        .append("] detail=")
+        .append(c.detail())
+        .append("\n  message: ")
+        .append(c.message())
+        .append("\n  fix: ")
+        .append(c.fix())
+        .append('\n');
+  }
+
+  // ---- the table's conventions, as in GraderCasesTest ----
+
+  private static CorsRequest request(JsonNode r) {
+    List<HeaderLine> headers =
+        r.has("headers")
+            ? pairs(r.path("headers"))
+            : List.of(
+                new HeaderLine("Authorization", "Bearer sk-test"),
+                new HeaderLine("Content-Type", "application/json"));
+    return new CorsRequest(
+        r.path("url").asText(URL),
+        r.path("origin").asText(ORIGIN),
+        r.path("method").asText("POST"),
+        headers,
+        CredentialsMode.parse(r.path("credentials").asText("omit")));
+  }
+
+  private static Exchange exchange(JsonNode c, String field) {
+    SentRequest sent = new SentRequest("OPTIONS", URL, "HTTP/1.1", List.of(), List.of());
+    JsonNode error = c.path(field + "_error");
+    if (!error.isMissingNode()) {
+      return Exchange.ofError(
+          sent,
+          new NetworkError(
+              NetworkErrorKind.valueOf(error.path("kind").asText()),
+              error.path("message").asText()),
+          Instant.EPOCH,
+          1);
+    }
+    JsonNode r = c.path(field);
+    if (r.isMissingNode()) {
+      return null;
+    }
+    String contentType = r.has("content_type") ? r.path("content_type").asText() : null;
+    RecordedResponse response =
+        new RecordedResponse(
+            r.path("status").asInt(),
+            "HTTP/1.1",
+            pairs(r.path("headers")),
+            contentType,
+            r.path("body").asText(""),
+            false);
+    return Exchange.ofResponse(sent, response, Instant.EPOCH, 1);
+  }
+
+  private static List<HeaderLine> pairs(JsonNode array) {
+    List<HeaderLine> out = new ArrayList<>();
+    for (JsonNode pair : array) {
+      out.add(new HeaderLine(pair.get(0).asText(), pair.get(1).asText()));
+    }
+    return out;
+  }
+
+  private static List<String> codes(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static List<JsonNode> cases(String resource) throws IOException {
+    try (InputStream in = GraderSnapshotTest.class.getResourceAsStream(resource)) {
+      List<JsonNode> out = new ArrayList<>();
+      new YAMLMapper().readTree(in).path("cases").forEach(out::add);
+      return out;
+    }
+  }
+}
