@@ -132,9 +132,44 @@ public final class AuditSession implements AutoCloseable {
             new ActualRequestPolicy(request.sendActual(), request.stream(), request.environment()),
             listener);
     int window = Math.max(64, 4 * request.probe().concurrency());
-    auditor.stream(targets, window, order::finished);
-    List<Finding> findings =
-        new SecurityAuditor(prober, request.userAgent()).run(targets, request.probeSecurity());
+    // The security probes join the rows once the last window of rows is in flight: beside the rows,
+    // on the same prober (no serial phase after them), without queueing ahead of rows the window
+    // has not started yet.
+    CompletableFuture<List<Finding>> security = new CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicBoolean securityStarted =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable startSecurity =
+        () -> {
+          if (securityStarted.compareAndSet(false, true)) {
+            new SecurityAuditor(prober, request.userAgent())
+                .start(targets, request.probeSecurity())
+                .whenComplete(
+                    (found, error) -> {
+                      if (error != null) {
+                        security.completeExceptionally(error);
+                      } else {
+                        security.complete(found);
+                      }
+                    });
+          }
+        };
+    int startAt = Math.max(0, targets.size() - window);
+    if (startAt == 0) {
+      startSecurity.run();
+    }
+    java.util.concurrent.atomic.AtomicInteger rowsDone =
+        new java.util.concurrent.atomic.AtomicInteger();
+    auditor.stream(
+        targets,
+        window,
+        result -> {
+          order.finished(result);
+          if (rowsDone.incrementAndGet() == startAt) {
+            startSecurity.run();
+          }
+        });
+    startSecurity.run();
+    List<Finding> findings = security.join();
     listener.done();
     return new AuditRun(
         ToolVersion.version(),
