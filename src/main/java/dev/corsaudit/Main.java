@@ -19,8 +19,15 @@ public final class Main {
 
   /** Runs the CLI with the given streams; returns the exit code (see {@code cli.ExitCodes}). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // Start-up: the same line picocli prints, without building the whole command model.
+      out.println(
+          dev.corsaudit.model.ToolVersion.NAME + " " + dev.corsaudit.model.ToolVersion.version());
+      out.flush();
+      return 0;
+    }
     try {
-      return CommandLineFactory.create(out, err).execute(args);
+      return CommandLineFactory.create(out, err, args).execute(args);
     } catch (Error e) {
       // Out of memory, a broken jar: still one line, and the trace only when asked for.
       err.println("cors-audit: internal error: " + e + " (rerun with --debug for the stack trace)");

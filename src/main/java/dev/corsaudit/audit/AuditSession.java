@@ -109,7 +109,10 @@ public final class AuditSession implements AutoCloseable {
     return targets;
   }
 
-  /** Probes and grades every row, then the security and policy probes, then the browser replay. */
+  /**
+   * Probes and grades every row and, beside them, the security and policy probes; then the browser
+   * replay.
+   */
   public AuditRun run() {
     Auditor auditor =
         new Auditor(
@@ -118,10 +121,12 @@ public final class AuditSession implements AutoCloseable {
             new ActualRequestPolicy(request.sendActual(), request.stream(), request.environment()),
             listener);
     futures = auditor.start(targets);
-    List<AuditResult> results = futures.stream().map(CompletableFuture::join).toList();
-    List<Finding> findings =
+    // Queued right behind the rows, on the same prober: no second client, no serial phase.
+    CompletableFuture<List<Finding>> security =
         new SecurityAuditor(prober, request.userAgent())
-            .run(securityTargets, request.probeSecurity());
+            .start(securityTargets, request.probeSecurity());
+    List<AuditResult> results = futures.stream().map(CompletableFuture::join).toList();
+    List<Finding> findings = security.join();
     if (request.browser() != null) {
       results = confirmInBrowser(results);
     }
@@ -152,10 +157,44 @@ public final class AuditSession implements AutoCloseable {
             new ActualRequestPolicy(request.sendActual(), request.stream(), request.environment()),
             listener);
     int window = Math.max(64, 4 * request.probe().concurrency());
-    auditor.stream(targets, window, order::finished);
-    List<Finding> findings =
-        new SecurityAuditor(prober, request.userAgent())
-            .run(securityTargets, request.probeSecurity());
+    // The security probes join the rows once the last window of rows is in flight: beside the rows,
+    // on the same prober (no serial phase after them), without queueing ahead of rows the window
+    // has not started yet.
+    CompletableFuture<List<Finding>> security = new CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicBoolean securityStarted =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable startSecurity =
+        () -> {
+          if (securityStarted.compareAndSet(false, true)) {
+            new SecurityAuditor(prober, request.userAgent())
+                .start(securityTargets, request.probeSecurity())
+                .whenComplete(
+                    (found, error) -> {
+                      if (error != null) {
+                        security.completeExceptionally(error);
+                      } else {
+                        security.complete(found);
+                      }
+                    });
+          }
+        };
+    int startAt = Math.max(0, targets.size() - window);
+    if (startAt == 0) {
+      startSecurity.run();
+    }
+    java.util.concurrent.atomic.AtomicInteger rowsDone =
+        new java.util.concurrent.atomic.AtomicInteger();
+    auditor.stream(
+        targets,
+        window,
+        result -> {
+          order.finished(result);
+          if (rowsDone.incrementAndGet() == startAt) {
+            startSecurity.run();
+          }
+        });
+    startSecurity.run();
+    List<Finding> findings = security.join();
     listener.done();
     return new AuditRun(
         ToolVersion.version(),

@@ -39,9 +39,18 @@ public final class SecurityAuditor {
    * @param security whether to send the hostile-origin probes (policies are always checked)
    */
   public List<Finding> run(List<AuditTarget> targets, boolean security) {
+    return start(targets, security).join();
+  }
+
+  /**
+   * Queues every probe now and returns at once: the probes go through the same prober as the main
+   * run (its client, connections and limits), so started beside the main rows they fill the slots
+   * the rows leave free instead of running as a serial phase after them.
+   */
+  public CompletableFuture<List<Finding>> start(List<AuditTarget> targets, boolean security) {
     List<CompletableFuture<List<Finding>>> futures = new ArrayList<>();
     if (!security && targets.stream().noneMatch(t -> t.provider().policy() != null)) {
-      return List.of();
+      return CompletableFuture.completedFuture(List.of());
     }
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (AuditTarget target : targets) {
@@ -55,11 +64,14 @@ public final class SecurityAuditor {
         futures.add(policyProbes(target));
       }
     }
-    List<Finding> findings = new ArrayList<>();
-    futures.forEach(f -> findings.addAll(f.join()));
-    findings.sort(
-        java.util.Comparator.comparing(Finding::severity).thenComparing(Finding::providerId));
-    return findings;
+    return all(futures)
+        .thenApply(
+            findings -> {
+              findings.sort(
+                  java.util.Comparator.comparing(Finding::severity)
+                      .thenComparing(Finding::providerId));
+              return findings;
+            });
   }
 
   private CompletableFuture<List<Finding>> hostileProbes(AuditTarget target) {

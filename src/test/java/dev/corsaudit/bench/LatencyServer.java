@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A loopback server that answers every preflight with a passing CORS response after a fixed delay,
@@ -16,19 +17,28 @@ final class LatencyServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final AtomicLong requests;
 
-  private LatencyServer(HttpServer server, ExecutorService executor) {
+  private LatencyServer(HttpServer server, ExecutorService executor, AtomicLong requests) {
     this.server = server;
     this.executor = executor;
+    this.requests = requests;
+  }
+
+  /** Requests answered since the last call (the number a run sent, for its latency bound). */
+  long takeRequestCount() {
+    return requests.getAndSet(0);
   }
 
   static LatencyServer start(Duration latency, int threads) throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     long sleepMs = latency.toMillis();
+    AtomicLong requests = new AtomicLong();
     server.createContext(
         "/",
         exchange -> {
+          requests.incrementAndGet();
           try {
             if (sleepMs > 0) {
               Thread.sleep(sleepMs);
@@ -49,7 +59,7 @@ final class LatencyServer implements AutoCloseable {
     ExecutorService executor = Executors.newFixedThreadPool(threads);
     server.setExecutor(executor);
     server.start();
-    return new LatencyServer(server, executor);
+    return new LatencyServer(server, executor, requests);
   }
 
   String baseUrl() {

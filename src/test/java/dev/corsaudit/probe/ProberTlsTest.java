@@ -1,0 +1,125 @@
+package dev.corsaudit.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.corsaudit.model.Exchange;
+import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.NetworkErrorKind;
+import dev.corsaudit.model.PlannedRequest;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * TLS is set up at the first https handshake (not when the prober is built), and then behaves as
+ * before: the system trust store rejects a self-signed certificate, --insecure accepts it.
+ */
+@Timeout(60)
+class ProberTlsTest {
+
+  private static final char[] PASSWORD = "changeit".toCharArray();
+  private static final ProbeOptions OPTIONS =
+      ProbeOptions.defaults().withTimeout(Duration.ofSeconds(5)).withConnectRetries(0);
+
+  @TempDir static Path dir;
+  private static HttpsServer server;
+
+  @BeforeAll
+  static void startHttpsServer() throws Exception {
+    Path keystore = dir.resolve("server.p12");
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                new String(PASSWORD))
+            .redirectErrorStream(true)
+            .start();
+    keytool.getInputStream().readAllBytes();
+    assertEquals(true, keytool.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(0, keytool.exitValue(), "keytool");
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      store.load(in, PASSWORD);
+    }
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, PASSWORD);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), null, null);
+    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    server.setHttpsConfigurator(new HttpsConfigurator(context));
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+          exchange.getRequestBody().readAllBytes();
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+
+  private static Exchange send(ProbeOptions options) {
+    String url = "https://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    try (Prober prober = new Prober(options)) {
+      return prober
+          .send(
+              new PlannedRequest(
+                  "OPTIONS", url, List.of(new HeaderLine("Origin", "https://a.example")), null))
+          .join();
+    }
+  }
+
+  @Test
+  void theSystemTrustStoreRejectsASelfSignedCertificate() {
+    Exchange exchange = send(OPTIONS);
+    assertNotNull(exchange.error(), "expected a TLS error, got " + exchange.response());
+    assertEquals(NetworkErrorKind.TLS, exchange.error().kind(), exchange.error().message());
+  }
+
+  @Test
+  void insecureAcceptsIt() {
+    Exchange exchange = send(OPTIONS.withInsecure(true));
+    assertNull(exchange.error(), () -> exchange.error().message());
+    assertEquals(204, exchange.response().status());
+    assertEquals("HTTP/1.1", exchange.response().httpVersion());
+  }
+}
