@@ -71,7 +71,7 @@ class NetworkErrorsTest {
             new SSLHandshakeException("PKIX path building failed\nmore"),
             HTTPS,
             NetworkErrorKind.TLS,
-            "TLS handshake with api.example:443 failed (PKIX path building failed)"),
+            "the certificate of api.example:443 is issued by an unknown authority"),
         new Case(
             new IOException("x", new IllegalStateException("y", new CertificateException("bad"))),
             HTTPS,
