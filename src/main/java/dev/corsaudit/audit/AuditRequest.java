@@ -62,107 +62,86 @@ public record AuditRequest(
   }
 
   public AuditRequest withSelection(TargetSelection value) {
-    return new AuditRequest(
-        providers,
-        value,
-        replicas,
-        probe,
-        userAgent,
-        sendActual,
-        stream,
-        environment,
-        probeSecurity,
-        browser,
-        clock);
+    return change(b -> b.selection = value);
   }
 
   public AuditRequest withReplicas(boolean value) {
-    return new AuditRequest(
-        providers,
-        selection,
-        value,
-        probe,
-        userAgent,
-        sendActual,
-        stream,
-        environment,
-        probeSecurity,
-        browser,
-        clock);
+    return change(b -> b.replicas = value);
   }
 
   public AuditRequest withNetwork(ProbeOptions value, String agent) {
-    return new AuditRequest(
-        providers,
-        selection,
-        replicas,
-        value,
-        agent,
-        sendActual,
-        stream,
-        environment,
-        probeSecurity,
-        browser,
-        clock);
+    return change(
+        b -> {
+          b.probe = value;
+          b.userAgent = agent;
+        });
   }
 
   public AuditRequest withActual(boolean value, boolean streamed, Map<String, String> env) {
-    return new AuditRequest(
-        providers,
-        selection,
-        replicas,
-        probe,
-        userAgent,
-        value,
-        streamed,
-        env,
-        probeSecurity,
-        browser,
-        clock);
+    return change(
+        b -> {
+          b.sendActual = value;
+          b.stream = streamed;
+          b.environment = env;
+        });
   }
 
   public AuditRequest withSecurity(boolean value) {
-    return new AuditRequest(
-        providers,
-        selection,
-        replicas,
-        probe,
-        userAgent,
-        sendActual,
-        stream,
-        environment,
-        value,
-        browser,
-        clock);
+    return change(b -> b.probeSecurity = value);
   }
 
   public AuditRequest withBrowser(String value) {
-    return new AuditRequest(
-        providers,
-        selection,
-        replicas,
-        probe,
-        userAgent,
-        sendActual,
-        stream,
-        environment,
-        probeSecurity,
-        value,
-        clock);
+    return change(b -> b.browser = value);
   }
 
   public AuditRequest withClock(Clock value) {
+    return change(b -> b.clock = value);
+  }
+
+  /** A copy with some components changed: one place that lists them all. */
+  private AuditRequest change(java.util.function.Consumer<Copy> edit) {
+    Copy copy = new Copy(this);
+    edit.accept(copy);
     return new AuditRequest(
-        providers,
-        selection,
-        replicas,
-        probe,
-        userAgent,
-        sendActual,
-        stream,
-        environment,
-        probeSecurity,
-        browser,
-        value);
+        copy.providers,
+        copy.selection,
+        copy.replicas,
+        copy.probe,
+        copy.userAgent,
+        copy.sendActual,
+        copy.stream,
+        copy.environment,
+        copy.probeSecurity,
+        copy.browser,
+        copy.clock);
+  }
+
+  /** The components of a request being copied with changes. */
+  private static final class Copy {
+    ProvidersFile providers;
+    TargetSelection selection;
+    boolean replicas;
+    ProbeOptions probe;
+    String userAgent;
+    boolean sendActual;
+    boolean stream;
+    Map<String, String> environment;
+    boolean probeSecurity;
+    String browser;
+    Clock clock;
+
+    Copy(AuditRequest r) {
+      providers = r.providers;
+      selection = r.selection;
+      replicas = r.replicas;
+      probe = r.probe;
+      userAgent = r.userAgent;
+      sendActual = r.sendActual;
+      stream = r.stream;
+      environment = r.environment;
+      probeSecurity = r.probeSecurity;
+      browser = r.browser;
+      clock = r.clock;
+    }
   }
 }

@@ -137,7 +137,7 @@ class GraderCasesTest {
     }
   }
 
-  private static CorsRequest request(JsonNode r) {
+  static CorsRequest request(JsonNode r) {
     List<HeaderLine> headers =
         r.has("headers")
             ? pairs(r.path("headers"))
@@ -152,7 +152,7 @@ class GraderCasesTest {
         CredentialsMode.parse(r.path("credentials").asText("omit")));
   }
 
-  private static Exchange exchange(JsonNode c, String field) {
+  static Exchange exchange(JsonNode c, String field) {
     SentRequest sent = new SentRequest("OPTIONS", URL, "HTTP/1.1", List.of(), List.of());
     JsonNode error = c.path(field + "_error");
     if (!error.isMissingNode()) {
@@ -180,7 +180,7 @@ class GraderCasesTest {
     return Exchange.ofResponse(sent, response, Instant.EPOCH, 1);
   }
 
-  private static List<HeaderLine> pairs(JsonNode array) {
+  static List<HeaderLine> pairs(JsonNode array) {
     List<HeaderLine> out = new ArrayList<>();
     for (JsonNode pair : array) {
       out.add(new HeaderLine(pair.get(0).asText(), pair.get(1).asText()));
@@ -188,7 +188,7 @@ class GraderCasesTest {
     return out;
   }
 
-  private static List<String> codes(JsonNode array) {
+  static List<String> codes(JsonNode array) {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.asText()));
     return out;

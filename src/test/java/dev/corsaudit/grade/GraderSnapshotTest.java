@@ -6,19 +6,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.corsaudit.model.CorsRequest;
-import dev.corsaudit.model.CredentialsMode;
 import dev.corsaudit.model.Exchange;
-import dev.corsaudit.model.HeaderLine;
-import dev.corsaudit.model.NetworkError;
-import dev.corsaudit.model.NetworkErrorKind;
-import dev.corsaudit.model.RecordedResponse;
-import dev.corsaudit.model.SentRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -133,63 +126,18 @@ class GraderSnapshotTest {
         .append('\n');
   }
 
-  // ---- the table's conventions, as in GraderCasesTest ----
+  // ---- the table's conventions are GraderCasesTest's ----
 
   private static CorsRequest request(JsonNode r) {
-    List<HeaderLine> headers =
-        r.has("headers")
-            ? pairs(r.path("headers"))
-            : List.of(
-                new HeaderLine("Authorization", "Bearer sk-test"),
-                new HeaderLine("Content-Type", "application/json"));
-    return new CorsRequest(
-        r.path("url").asText(URL),
-        r.path("origin").asText(ORIGIN),
-        r.path("method").asText("POST"),
-        headers,
-        CredentialsMode.parse(r.path("credentials").asText("omit")));
+    return GraderCasesTest.request(r);
   }
 
   private static Exchange exchange(JsonNode c, String field) {
-    SentRequest sent = new SentRequest("OPTIONS", URL, "HTTP/1.1", List.of(), List.of());
-    JsonNode error = c.path(field + "_error");
-    if (!error.isMissingNode()) {
-      return Exchange.ofError(
-          sent,
-          new NetworkError(
-              NetworkErrorKind.valueOf(error.path("kind").asText()),
-              error.path("message").asText()),
-          Instant.EPOCH,
-          1);
-    }
-    JsonNode r = c.path(field);
-    if (r.isMissingNode()) {
-      return null;
-    }
-    String contentType = r.has("content_type") ? r.path("content_type").asText() : null;
-    RecordedResponse response =
-        new RecordedResponse(
-            r.path("status").asInt(),
-            "HTTP/1.1",
-            pairs(r.path("headers")),
-            contentType,
-            r.path("body").asText(""),
-            false);
-    return Exchange.ofResponse(sent, response, Instant.EPOCH, 1);
-  }
-
-  private static List<HeaderLine> pairs(JsonNode array) {
-    List<HeaderLine> out = new ArrayList<>();
-    for (JsonNode pair : array) {
-      out.add(new HeaderLine(pair.get(0).asText(), pair.get(1).asText()));
-    }
-    return out;
+    return GraderCasesTest.exchange(c, field);
   }
 
   private static List<String> codes(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
+    return GraderCasesTest.codes(array);
   }
 
   private static List<JsonNode> cases(String resource) throws IOException {
