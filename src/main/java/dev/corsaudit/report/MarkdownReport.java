@@ -59,6 +59,8 @@ final class MarkdownReport implements ReportRenderer {
         .append(" by cors-audit ")
         .append(run.toolVersion())
         .append(".\n\n");
+    // The counts first: the answer to "will my app work?" before the method and the table.
+    md.append("**").append(TableReport.summary(run)).append(".**\n\n");
     String mostlyError = RunLabels.mostlyError(run);
     if (mostlyError != null) {
       md.append("> **").append(mostlyError).append("**\n\n");
