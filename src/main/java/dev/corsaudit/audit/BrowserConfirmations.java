@@ -38,15 +38,7 @@ final class BrowserConfirmations {
       CorsRequest request = actual.withKey(result.target());
       BrowserConfirmation confirmation;
       if (!request.origin().matches("https?://[^/]+")) {
-        confirmation =
-            new BrowserConfirmation(
-                "",
-                "",
-                "ERROR",
-                "a page cannot be hosted at origin "
-                    + request.origin()
-                    + " (only http and https origins)",
-                List.of());
+        confirmation = BrowserConfirmation.notComparable(request.origin());
       } else {
         confirmation =
             confirmer.confirm(request, result.target().probeUrl(), actual.body(result.target()));

@@ -16,4 +16,20 @@ public record BrowserConfirmation(
   public BrowserConfirmation {
     consoleLines = List.copyOf(consoleLines);
   }
+
+  private static final String NOT_HOSTABLE = "a page cannot be hosted at origin ";
+
+  /**
+   * No browser can run the row: a page is only hosted at an http(s) origin, so a row audited from
+   * origin {@code null} or an app origin has nothing to compare with.
+   */
+  public static BrowserConfirmation notComparable(String origin) {
+    return new BrowserConfirmation(
+        "", "", "ERROR", NOT_HOSTABLE + origin + " (only http and https origins)", List.of());
+  }
+
+  /** True when the browser could not run the row at all, so there is no verdict to compare. */
+  public boolean comparable() {
+    return !detail.startsWith(NOT_HOSTABLE);
+  }
 }

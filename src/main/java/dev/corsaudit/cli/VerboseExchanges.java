@@ -40,7 +40,22 @@ final class VerboseExchanges implements AuditListener {
         .append(result.status())
         .append('\n');
     exchange(text, result.preflight());
+    for (var other : result.enginePreflights()) {
+      text.append("* the preflight of ")
+          .append(other.engines().stream().map(e -> e.key()).toList())
+          .append(":\n");
+      exchange(text, other.exchange());
+    }
     exchange(text, result.actual());
+    for (var hop : result.redirects()) {
+      text.append("* redirected: ")
+          .append(Escape.terminal(hop.request().method()))
+          .append(" with Origin ")
+          .append(Escape.terminal(hop.request().origin()))
+          .append('\n');
+      exchange(text, hop.preflight());
+      exchange(text, hop.response());
+    }
     err.print(text);
     err.flush();
   }

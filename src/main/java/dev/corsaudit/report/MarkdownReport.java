@@ -264,12 +264,17 @@ final class MarkdownReport implements ReportRenderer {
             .append(text(confirmation.outcome()))
             .append(" (")
             .append(text(confirmation.detail()))
-            .append(") — ")
+            .append(")")
             .append(
-                Boolean.TRUE.equals(result.browserAgrees()) ? "agrees with" : "**disagrees with**")
-            .append(" cors-audit's ")
-            .append(text(confirmation.browser()))
-            .append(" verdict\n");
+                !confirmation.comparable()
+                    ? " — not comparable\n"
+                    : " — "
+                        + (Boolean.TRUE.equals(result.browserAgrees())
+                            ? "agrees with"
+                            : "**disagrees with**")
+                        + " cors-audit's "
+                        + text(confirmation.browser())
+                        + " verdict\n");
         for (String line : confirmation.consoleLines()) {
           md.append("  - console: ").append(Escape.code(line)).append("\n");
         }

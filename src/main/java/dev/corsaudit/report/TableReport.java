@@ -86,8 +86,12 @@ final class TableReport implements ReportRenderer {
         row.add(
             c == null
                 ? ""
-                : c.outcome()
-                    + (Boolean.TRUE.equals(result.browserAgrees()) ? " (agrees)" : " (DISAGREES)"));
+                : !c.comparable()
+                    ? "n/a: " + c.detail()
+                    : c.outcome()
+                        + (Boolean.TRUE.equals(result.browserAgrees())
+                            ? " (agrees)"
+                            : " (DISAGREES)"));
       }
       row.add(why);
       // Cells can carry server text (error messages): nothing may reach the terminal raw.

@@ -123,7 +123,7 @@ public record AuditResult(
 
   /** Whether the browser did what cors-audit said its engine would do; null when not confirmed. */
   public Boolean browserAgrees() {
-    if (confirmation == null) {
+    if (confirmation == null || !confirmation.comparable()) {
       return null;
     }
     Engine engine = Engine.ofBrowser(confirmation.browser());
