@@ -105,7 +105,7 @@ public final class EvidenceRenderer {
     if (verdict != null) {
       appendVerdict(md, verdict);
       if (verdict.outcome() != Outcome.PASS) {
-        appendFix(md, FixSuggestion.forRequest(target.request(), target.plans().top()));
+        appendFix(md, FixSuggestion.forRequest(target.request(), target.plans().everyEngine()));
       }
     }
     return md.toString();

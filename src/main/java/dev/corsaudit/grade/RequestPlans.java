@@ -6,6 +6,7 @@ import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.PreflightPlan;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +35,20 @@ public record RequestPlans(Map<Engine, PreflightPlan> byEngine) {
 
   public PreflightPlan of(Engine engine) {
     return byEngine.get(engine);
+  }
+
+  /**
+   * What a fix must allow so the request passes in every engine: the top engine's method and every
+   * header some engine counts as CORS-unsafe (a page-set User-Agent only Firefox and WebKit send).
+   */
+  public PreflightPlan everyEngine() {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    boolean needed = false;
+    for (PreflightPlan plan : byEngine.values()) {
+      names.addAll(plan.unsafeHeaderNames());
+      needed |= plan.preflightNeeded();
+    }
+    return new PreflightPlan(top().normalizedMethod(), List.copyOf(names), needed);
   }
 
   /** The top engine's plan: the one the row's request line and fix advice describe. */
