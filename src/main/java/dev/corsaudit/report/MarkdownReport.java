@@ -219,7 +219,7 @@ final class MarkdownReport implements ReportRenderer {
             .append(" (Origin: ")
             .append(Escape.code(hop.request().origin()))
             .append(") → ")
-            .append(Escape.markdownText(hopStatus(hop)))
+            .append(Escape.markdownText(RowView.hopStatus(hop)))
             .append('\n');
       }
       md.append("- **Verdict:** ").append(badge(result)).append('\n');
@@ -326,18 +326,6 @@ final class MarkdownReport implements ReportRenderer {
           .append(" |\n");
     }
     md.append('\n');
-  }
-
-  private static String hopStatus(RedirectHop hop) {
-    Exchange shown = hop.response() != null ? hop.response() : hop.preflight();
-    String what = hop.response() != null ? "" : "preflight ";
-    if (shown == null) {
-      return "not sent";
-    }
-    if (shown.error() != null) {
-      return what + "no response (" + shown.error().kind() + ": " + shown.error().message() + ")";
-    }
-    return what + RowView.statusWithReason(shown.response());
   }
 
   static String cacheLine(AuditResult result) {

@@ -1,6 +1,7 @@
 package dev.corsaudit.report;
 
 import dev.corsaudit.grade.Cause;
+import dev.corsaudit.grade.RedirectHop;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.HttpReasons;
@@ -133,5 +134,31 @@ final class RowView {
       }
     }
     return String.join(", ", kept) + ", ...";
+  }
+
+  /** What a redirect hop got: its response, or its failed preflight. */
+  static String hopStatus(RedirectHop hop) {
+    Exchange shown = hop.response() != null ? hop.response() : hop.preflight();
+    String what = hop.response() != null ? "" : "preflight ";
+    if (shown == null) {
+      return "not sent";
+    }
+    if (shown.error() != null) {
+      return what + "no response (" + shown.error().kind() + ": " + shown.error().message() + ")";
+    }
+    return what + RowView.statusWithReason(shown.response());
+  }
+
+  /** The table's browser cell: what the browser did, and whether it agrees. */
+  static String browserCell(AuditResult result) {
+    var c = result.confirmation();
+    if (c == null) {
+      return "";
+    }
+    if (!c.comparable()) {
+      return "n/a: " + c.detail();
+    }
+    return c.outcome()
+        + (Boolean.TRUE.equals(result.browserAgrees()) ? " (agrees)" : " (DISAGREES)");
   }
 }

@@ -82,16 +82,7 @@ final class TableReport implements ReportRenderer {
                   RowView.status(result),
                   result.status().name()));
       if (browser) {
-        var c = result.confirmation();
-        row.add(
-            c == null
-                ? ""
-                : !c.comparable()
-                    ? "n/a: " + c.detail()
-                    : c.outcome()
-                        + (Boolean.TRUE.equals(result.browserAgrees())
-                            ? " (agrees)"
-                            : " (DISAGREES)"));
+        row.add(RowView.browserCell(result));
       }
       row.add(why);
       // Cells can carry server text (error messages): nothing may reach the terminal raw.
