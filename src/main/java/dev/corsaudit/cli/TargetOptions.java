@@ -126,13 +126,13 @@ public final class TargetOptions {
     }
     if (path == null && Files.exists(Path.of(DEFAULT_PROVIDERS))) {
       path = Path.of(DEFAULT_PROVIDERS);
-      from = null;
+      from = "the current directory";
     }
     if (path != null) {
       ProvidersFile file = ProvidersLoader.load(path);
-      if (from != null && !from.equals("--providers")) {
-        // Named on the command line, or the documented ./providers.yaml, needs no echo; found
-        // through the environment, it is said once.
+      if (!from.equals("--providers")) {
+        // Named on the command line, it needs no echo; found by looking (the current directory,
+        // the environment), which file it was is said once.
         said("providers: " + path + " (from " + from + ")");
       }
       return file;
@@ -142,7 +142,9 @@ public final class TargetOptions {
     return builtin;
   }
 
-  /** Which providers file is used, said once on stderr when it is not the one the user sees. */
+  /**
+   * Which providers file is used, said once on stderr (--quiet only silences the progress line).
+   */
   private void said(String line) {
     PrintWriter err = spec.commandLine().getErr();
     err.println("cors-audit: " + line);

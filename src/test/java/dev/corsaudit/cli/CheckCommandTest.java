@@ -252,7 +252,7 @@ class CheckCommandTest {
     assertEquals(2, run.code());
     assertTrue(
         run.err()
-            .startsWith("cors-audit: 'app.example.com' is not an origin (no scheme://host); write"),
+            .contains("cors-audit: 'app.example.com' is not an origin (no scheme://host); write"),
         run.err());
   }
 
@@ -281,8 +281,13 @@ class CheckCommandTest {
 
   @Test
   void theProvidersFileUsedIsSaidOnceUnlessNamed(@TempDir Path dir) throws IOException {
-    CliRun implicit = CliRun.of("check", "--replicas", "--only", "azure", "-q");
-    assertEquals("", implicit.err(), "./providers.yaml is the documented default");
+    CliRun implicit = CliRun.of("check", "--replicas", "--only", "azure");
+    assertEquals(
+        "cors-audit: providers: providers.yaml (from the current directory)\n",
+        implicit.err().replace("\r\n", "\n"),
+        "the file found by looking is said once");
+    CliRun quiet = CliRun.of("check", "--replicas", "--only", "azure", "-q");
+    assertEquals(implicit.err(), quiet.err(), "--quiet silences the progress line only");
     Path file = dir.resolve("p.yaml");
     Files.writeString(
         file,

@@ -123,8 +123,12 @@ class OutputTargetTest {
   void directoryIsAClearError(@TempDir Path dir) {
     CliRun run = check("--format", "json", "-o", dir.toString());
     assertEquals(2, run.code());
-    assertEquals(
-        "cors-audit: cannot write " + dir + ": is a directory; check the path and permissions\n",
+    assertTrue(
+        run.err()
+            .endsWith(
+                "cors-audit: cannot write "
+                    + dir
+                    + ": is a directory; check the path and permissions\n"),
         run.err());
   }
 
@@ -150,8 +154,10 @@ class OutputTargetTest {
     assertTrue(process.waitFor(60, TimeUnit.SECONDS));
     String err = Files.readString(dir.resolve("err.txt"));
     assertEquals(2, process.exitValue(), err);
-    assertEquals(
-        "cors-audit: cannot write the report to standard output (disk full, or the reader went away)\n",
+    assertTrue(
+        err.endsWith(
+            "cors-audit: cannot write the report to standard output (disk full, or the reader went"
+                + " away)\n"),
         err);
   }
 

@@ -87,7 +87,10 @@ class TerminalTableTest {
     assertTrue(
         run.out().replaceAll("\u001b\\[[0-9;]*m", "").matches("(?s).*\n\\d+ .* SKIPPED\\b.*"),
         run.out());
-    assertEquals("", run.err(), "quiet: no progress");
+    assertEquals(
+        "cors-audit: providers: providers.yaml (from the current directory)",
+        run.err().strip(),
+        "quiet: no progress line, only which providers file");
 
     fakeTerminal(columns, Map.of("NO_COLOR", "1"));
     assertFalse(CliRun.of("check", "--replicas", "-q").out().contains("\u001b["), "NO_COLOR=1");
