@@ -114,12 +114,7 @@ public final class AuditSession implements AutoCloseable {
    * replay.
    */
   public AuditRun run() {
-    Auditor auditor =
-        new Auditor(
-            prober,
-            request.userAgent(),
-            new ActualRequestPolicy(request.sendActual(), request.stream(), request.environment()),
-            listener);
+    Auditor auditor = auditor();
     futures = auditor.start(targets);
     // Queued right behind the rows, on the same prober: no second client, no serial phase.
     CompletableFuture<List<Finding>> security =
@@ -150,12 +145,7 @@ public final class AuditSession implements AutoCloseable {
   public AuditRun stream(RowSink sink) {
     RowOrder order = new RowOrder(sink, targets);
     streaming = order;
-    Auditor auditor =
-        new Auditor(
-            prober,
-            request.userAgent(),
-            new ActualRequestPolicy(request.sendActual(), request.stream(), request.environment()),
-            listener);
+    Auditor auditor = auditor();
     int window = Math.max(64, 4 * request.probe().concurrency());
     // The security probes join the rows once the last window of rows is in flight: beside the rows,
     // on the same prober (no serial phase after them), without queueing ahead of rows the window
@@ -255,11 +245,20 @@ public final class AuditSession implements AutoCloseable {
   }
 
   private List<AuditResult> confirmInBrowser(List<AuditResult> results) {
-    ActualRequestPolicy policy =
-        new ActualRequestPolicy(request.sendActual(), request.stream(), request.environment());
+    ActualRequestPolicy policy = actualPolicy();
     try (var confirmer = BrowserConfirmations.start(request.browser())) {
       return BrowserConfirmations.run(confirmer, results, policy);
     }
+  }
+
+  /** The probe-and-grade step for this run's rows (run and stream share it). */
+  private Auditor auditor() {
+    return new Auditor(prober, request.userAgent(), actualPolicy(), listener);
+  }
+
+  /** Whether and how the actual request follows the preflight, as the request says. */
+  private ActualRequestPolicy actualPolicy() {
+    return new ActualRequestPolicy(request.sendActual(), request.stream(), request.environment());
   }
 
   private Instant now() {

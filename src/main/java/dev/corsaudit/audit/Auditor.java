@@ -184,7 +184,7 @@ final class Auditor {
         .thenCompose(
             first ->
                 redirects
-                    .follow(request, target.probeUrl(), body, first)
+                    .follow(request, target.plans(), target.probeUrl(), body, first)
                     .thenApply(hops -> new Chain(first, hops)));
   }
 

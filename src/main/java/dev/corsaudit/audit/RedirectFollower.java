@@ -36,18 +36,20 @@ final class RedirectFollower {
 
   /**
    * @param first the page's request as sent first
+   * @param plans its plans, made once for the row
    * @param probeUrl where it was sent (the real URL, or a replica's)
    * @param body the request body, re-sent unless a redirect turns the request into a GET
    * @param response the first response
    */
   CompletableFuture<List<RedirectHop>> follow(
-      CorsRequest first, String probeUrl, byte[] body, Exchange response) {
-    return next(first.origin(), first, probeUrl, body, response, new ArrayList<>());
+      CorsRequest first, RequestPlans plans, String probeUrl, byte[] body, Exchange response) {
+    return next(first.origin(), first, plans, probeUrl, body, response, new ArrayList<>());
   }
 
   private CompletableFuture<List<RedirectHop>> next(
       String pageOrigin,
       CorsRequest current,
+      RequestPlans currentPlans,
       String currentProbe,
       byte[] body,
       Exchange response,
@@ -55,7 +57,7 @@ final class RedirectFollower {
     if (response == null
         || response.response() == null
         || !Redirects.isRedirect(response.response().status())
-        || !Grader.corsCheckPasses(current, response)) {
+        || !Grader.corsCheckPasses(current, currentPlans, response)) {
       // Not a redirect, or one the browser already blocks: the chain ends here.
       return CompletableFuture.completedFuture(hops);
     }
@@ -98,7 +100,7 @@ final class RedirectFollower {
               .thenCompose(
                   answer -> {
                     hops.add(new RedirectHop(next, plans, sentPreflight, answer));
-                    return next(pageOrigin, next, nextProbe, nextBody, answer, hops);
+                    return next(pageOrigin, next, plans, nextProbe, nextBody, answer, hops);
                   });
         });
   }

@@ -97,12 +97,14 @@ public final class Grader {
   }
 
   /**
-   * Whether the top engine would go on to send the actual request after this preflight: the audit's
-   * decision to send it, made without grading the whole row twice.
+   * Whether the top engine lets this response through its CORS check (Access-Control-Allow-Origin
+   * and -Credentials): a redirect that fails it ends the chain.
+   *
+   * @param plans the request's plans, as made for it once
    */
-  public static boolean corsCheckPasses(CorsRequest request, Exchange response) {
-    return EngineGrader.grade(Engine.TOP, request, RequestPlans.of(request).top(), null, response)
-            .outcome()
+  public static boolean corsCheckPasses(
+      CorsRequest request, RequestPlans plans, Exchange response) {
+    return EngineGrader.grade(Engine.TOP, request, plans.top(), null, response).outcome()
         == Outcome.PASS;
   }
 
