@@ -51,18 +51,11 @@ public final class ExitCodes {
 
   /** The same rule for a report read back from JSON. */
   public static int forDocument(ReportDocument document) {
-    if (!document.results().isEmpty()
-        && document.results().stream()
-            .allMatch(r -> RowStatus.SKIPPED.name().equals(r.verdict()))) {
+    ReportDocument.Summary rows = ReportDocument.Summary.of(document.results());
+    if (rows.total() > 0 && rows.skipped() == rows.total()) {
       return NOTHING_AUDITED;
     }
-    int fail = 0;
-    int error = 0;
-    for (ReportDocument.Row row : document.results()) {
-      fail += RowStatus.FAIL.name().equals(row.verdict()) ? 1 : 0;
-      error += RowStatus.ERROR.name().equals(row.verdict()) ? 1 : 0;
-    }
-    return forCounts(fail, error);
+    return forCounts(rows.fail(), rows.error());
   }
 
   /** True when the run planned rows but skipped every one of them. */

@@ -1,7 +1,6 @@
 package dev.corsaudit.report;
 
 import dev.corsaudit.result.ReportDocument;
-import dev.corsaudit.result.RowStatus;
 import dev.corsaudit.security.Severity;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,7 +123,7 @@ public final class ShardMerge {
         results,
         generatedAt,
         complete,
-        summary(results),
+        ReportDocument.Summary.of(results),
         first.report().securityProbed(),
         findings);
   }
@@ -159,19 +158,5 @@ public final class ShardMerge {
     } catch (IllegalArgumentException | NullPointerException e) {
       return Severity.values().length;
     }
-  }
-
-  private static ReportDocument.Summary summary(List<ReportDocument.Row> rows) {
-    int[] counts = new int[RowStatus.values().length];
-    for (ReportDocument.Row row : rows) {
-      counts[RowStatus.valueOf(row.verdict()).ordinal()]++;
-    }
-    return new ReportDocument.Summary(
-        rows.size(),
-        counts[RowStatus.PASS.ordinal()],
-        counts[RowStatus.FAIL.ordinal()],
-        counts[RowStatus.ERROR.ordinal()],
-        counts[RowStatus.SKIPPED.ordinal()],
-        counts[RowStatus.UNFINISHED.ordinal()]);
   }
 }

@@ -76,7 +76,23 @@ public record ReportDocument(
   public record Tool(String name, String version) {}
 
   /** Rows per verdict. */
-  public record Summary(int total, int pass, int fail, int error, int skipped, int unfinished) {}
+  public record Summary(int total, int pass, int fail, int error, int skipped, int unfinished) {
+
+    /** The counts of a report's rows, by their verdict. */
+    public static Summary of(List<Row> rows) {
+      int[] counts = new int[RowStatus.values().length];
+      for (Row row : rows) {
+        counts[RowStatus.valueOf(row.verdict()).ordinal()]++;
+      }
+      return new Summary(
+          rows.size(),
+          counts[RowStatus.PASS.ordinal()],
+          counts[RowStatus.FAIL.ordinal()],
+          counts[RowStatus.ERROR.ordinal()],
+          counts[RowStatus.SKIPPED.ordinal()],
+          counts[RowStatus.UNFINISHED.ordinal()]);
+    }
+  }
 
   /**
    * One row: provider × path × profile × origin. {@code path} is only written for providers audited
