@@ -22,6 +22,7 @@ final class RowOrder {
   private int next;
   private boolean closed;
   private final int[] counts = new int[dev.corsaudit.result.RowStatus.values().length];
+  private final List<String> skipReasons = new java.util.ArrayList<>();
 
   /**
    * Each target's place in this run's list (a shard's targets keep their seq in the whole plan).
@@ -68,11 +69,12 @@ final class RowOrder {
       byStatus.put(status, counts[status.ordinal()]);
       total += counts[status.ordinal()];
     }
-    return new RunSummary(total, byStatus);
+    return new RunSummary(total, byStatus, skipReasons);
   }
 
   private void emit(AuditResult result) {
     counts[result.status().ordinal()]++;
+    RunSummary.keepSkipReason(skipReasons, result.skipReason());
     try {
       sink.row(result);
     } catch (IOException e) {

@@ -145,7 +145,8 @@ public final class CheckCommand implements Callable<Integer> {
     formatOptions.runMadeWith(networkOptions.insecure, request.providers().providers());
     AuditRun run;
     if (formatOptions.streams() && before == null && browser == null) {
-      // JSON goes out row by row as the run goes on: any number of rows in bounded memory.
+      // JSON goes out row by row as the run goes on, the table and Markdown wait in a spool: any
+      // number of rows in bounded memory.
       try (AuditSession session =
           AuditSession.open(request, displayOptions.progress(request.probe().concurrency()))) {
         run = formatOptions.stream(session, request.replicas(), spec.commandLine().getErr());

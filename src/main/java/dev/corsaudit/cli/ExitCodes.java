@@ -66,8 +66,8 @@ public final class ExitCodes {
 
   /** The one line that says why nothing was audited. */
   public static String nothingAuditedLine(AuditRun run) {
-    java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
-    run.results().forEach(r -> reasons.add(r.skipReason()));
+    // From the counts, not the rows: a streamed run keeps no rows.
+    java.util.List<String> reasons = run.summary().skipReasons();
     String why =
         reasons.isEmpty()
             ? "each row's skip_reason says why"

@@ -7,6 +7,7 @@ import dev.corsaudit.report.JsonRowStream;
 import dev.corsaudit.report.ReportFormat;
 import dev.corsaudit.report.Reports;
 import dev.corsaudit.report.RunNotes;
+import dev.corsaudit.report.SpooledReport;
 import dev.corsaudit.report.TableLayout;
 import dev.corsaudit.result.AuditRun;
 import java.io.IOException;
@@ -110,9 +111,91 @@ public final class FormatOptions {
     return new TableLayout(width, showSkipped);
   }
 
-  /** JSON is written row by row while the run goes on; the other formats print counts first. */
+  /**
+   * JSON is written row by row while the run goes on; the table and Markdown keep their rows in a
+   * spool (memory, then a temporary file) and print them under the counts when the run ends. JUnit
+   * and SARIF are made from the whole run.
+   */
   boolean streams() {
-    return format == ReportFormat.JSON;
+    return format == ReportFormat.JSON || SpooledReport.spools(format);
+  }
+
+  /** Runs the audit with the report made as rows finish: memory stays bounded. */
+  AuditRun stream(AuditSession session, boolean replicas, PrintWriter err) throws IOException {
+    return format == ReportFormat.JSON
+        ? streamJson(session, replicas, err)
+        : streamSpooled(session, err);
+  }
+
+  /**
+   * The table or Markdown of a run of any size: rows are kept in a spool as they finish and printed
+   * under the counts at the end; an interrupt (or an internal error) prints the rows finished so
+   * far, marked incomplete.
+   */
+  private AuditRun streamSpooled(AuditSession session, PrintWriter err) throws IOException {
+    try (SpooledReport report =
+        SpooledReport.open(
+            format,
+            color(),
+            notes,
+            format == ReportFormat.TABLE ? layout() : TableLayout.DEFAULT,
+            session.targets())) {
+      InterruptGuard guard =
+          InterruptGuard.install(
+              session::interruptStream, run -> printSpooled(report, run, false), err);
+      AuditRun run;
+      try {
+        run = session.stream(report);
+      } catch (RuntimeException | Error failure) {
+        try {
+          printSpooled(report, session.interruptStream(), false);
+        } catch (RuntimeException | IOException | Error ignored) {
+          failure.addSuppressed(ignored);
+        }
+        throw failure;
+      } finally {
+        guard.disarm();
+      }
+      printSpooled(report, run, true);
+      return run;
+    }
+  }
+
+  /** Prints the spooled report once, to stdout or (atomically) to the output file. */
+  private void printSpooled(SpooledReport report, AuditRun run, boolean complete)
+      throws IOException {
+    synchronized (report) {
+      if (report.printed()) {
+        return;
+      }
+      if (toStdout()) {
+        PrintWriter out = spec.commandLine().getOut();
+        report.print(run, complete, out);
+        out.flush();
+        if (out.checkError()) {
+          throw new UserException(
+              "cannot write the report to standard output (disk full, or the reader went away)");
+        }
+        return;
+      }
+      AtomicFiles.Output file = openFile();
+      try {
+        Writer out =
+            new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(
+                    file.stream(), java.nio.charset.StandardCharsets.UTF_8));
+        report.print(run, complete, out);
+        out.flush();
+        file.commit();
+      } catch (IOException | java.io.UncheckedIOException e) {
+        IOException cause =
+            e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause();
+        throw new UserException(
+            "cannot write " + output + ": " + reason(cause) + "; check the path and permissions");
+      } finally {
+        file.close();
+      }
+    }
   }
 
   /**
@@ -120,7 +203,8 @@ public final class FormatOptions {
    * number of rows. An interrupt writes the rows not finished as UNFINISHED and closes the
    * document, marked incomplete; a failed write is one line.
    */
-  AuditRun stream(AuditSession session, boolean replicas, PrintWriter err) throws IOException {
+  private AuditRun streamJson(AuditSession session, boolean replicas, PrintWriter err)
+      throws IOException {
     AtomicFiles.Output file = toStdout() ? null : openFile();
     Writer out =
         file == null

@@ -15,8 +15,13 @@ import java.util.Map;
  */
 final class ErrorGroups {
 
-  /** Rows with the same network-error cause code, at least {@link #MIN_ROWS} of them. */
-  record Group(CauseCode code, String fix, List<Integer> rowNumbers) {
+  /**
+   * Rows with the same network-error cause code, at least {@link #MIN_ROWS} of them.
+   *
+   * @param rows how many rows share it
+   * @param firstRows the numbers of the first {@link #SHOWN} of them, which the line names
+   */
+  record Group(CauseCode code, String fix, int rows, List<Integer> firstRows) {
 
     /** The one summary line. */
     String headline() {
@@ -24,53 +29,78 @@ final class ErrorGroups {
           code == CauseCode.DNS
               ? "no host resolved: is the network up?"
               : code.name() + ": " + code.description();
-      return rowNumbers.size() + " rows (" + numbers() + "): " + what;
+      return rows + " rows (" + numbers() + "): " + what;
     }
 
     private String numbers() {
       List<String> shown = new ArrayList<>();
-      for (int i = 0; i < rowNumbers.size() && i < 12; i++) {
-        shown.add("#" + rowNumbers.get(i));
+      for (int number : firstRows) {
+        shown.add("#" + number);
       }
-      return String.join(", ", shown) + (rowNumbers.size() > 12 ? ", …" : "");
+      return String.join(", ", shown) + (rows > firstRows.size() ? ", …" : "");
     }
   }
 
   static final int MIN_ROWS = 2;
 
+  /** How many row numbers a group's line names. */
+  static final int SHOWN = 12;
+
+  /**
+   * Counts the network-error causes of rows as they arrive, keeping only what the lines print (a
+   * count and the first row numbers per code), so a run of any size is tallied in bounded memory.
+   */
+  static final class Tally {
+    private final Map<CauseCode, Group> seen = new LinkedHashMap<>();
+
+    void add(int rowNumber, AuditResult result) {
+      if (result.verdict() == null) {
+        return;
+      }
+      for (Cause cause : result.verdict().causes()) {
+        if (cause.code().kind() == CauseCode.Kind.ERROR) {
+          Group before = seen.get(cause.code());
+          List<Integer> first = before == null ? new ArrayList<>() : before.firstRows();
+          if (first.size() < SHOWN) {
+            first.add(rowNumber);
+          }
+          String fix = before == null ? cause.fix() : before.fix();
+          seen.put(
+              cause.code(),
+              new Group(cause.code(), fix, before == null ? 1 : before.rows() + 1, first));
+        }
+      }
+    }
+
+    /** The groups so far, in order of first appearance. */
+    List<Group> groups() {
+      List<Group> groups = new ArrayList<>();
+      for (Group group : seen.values()) {
+        if (group.rows() >= MIN_ROWS) {
+          groups.add(
+              new Group(group.code(), group.fix(), group.rows(), List.copyOf(group.firstRows())));
+        }
+      }
+      return groups;
+    }
+  }
+
   private ErrorGroups() {}
 
   /** The groups of a run's rows (numbered from 1 in input order), in order of first appearance. */
   static List<Group> of(List<AuditResult> results) {
-    Map<CauseCode, List<Integer>> rows = new LinkedHashMap<>();
-    Map<CauseCode, String> fixes = new LinkedHashMap<>();
+    Tally tally = new Tally();
     int n = 0;
     for (AuditResult result : results) {
-      n++;
-      if (result.verdict() == null) {
-        continue;
-      }
-      for (Cause cause : result.verdict().causes()) {
-        if (cause.code().kind() == CauseCode.Kind.ERROR) {
-          rows.computeIfAbsent(cause.code(), c -> new ArrayList<>()).add(n);
-          fixes.putIfAbsent(cause.code(), cause.fix());
-        }
-      }
+      tally.add(++n, result);
     }
-    List<Group> groups = new ArrayList<>();
-    rows.forEach(
-        (code, numbers) -> {
-          if (numbers.size() >= MIN_ROWS) {
-            groups.add(new Group(code, fixes.get(code), numbers));
-          }
-        });
-    return groups;
+    return tally.groups();
   }
 
   /** The groups as Markdown quotes, one per group (empty when no error is shared). */
-  static String markdown(List<AuditResult> results) {
+  static String markdown(List<Group> groups) {
     StringBuilder md = new StringBuilder();
-    for (Group group : of(results)) {
+    for (Group group : groups) {
       md.append("> **").append(group.headline()).append("** Fix: ").append(group.fix());
       md.append("\n\n");
     }

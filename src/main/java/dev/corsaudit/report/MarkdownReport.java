@@ -18,9 +18,7 @@ import dev.corsaudit.result.Redactor;
 import dev.corsaudit.security.Finding;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The compatibility report in the layout the public report uses: what was sent, a summary table (#
@@ -40,12 +38,22 @@ final class MarkdownReport implements ReportRenderer {
 
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
+    try (MarkdownRows rows = new MarkdownRows()) {
+      for (AuditResult result : run.results()) {
+        rows.add(result);
+      }
+      print(rows, run, notes, out);
+    }
+  }
+
+  /** The whole report from the rows kept: the counts first, then the method, table, details. */
+  void print(MarkdownRows rows, AuditRun run, RunNotes runNotes, Writer out) throws IOException {
     StringBuilder md = new StringBuilder();
     md.append("# LLM API CORS compatibility report\n\n");
-    if (!notes.complete()) {
+    if (!runNotes.complete()) {
       md.append("> **Incomplete run.** ").append(RunNotes.INCOMPLETE_LINE).append("\n\n");
     }
-    if (notes.insecure()) {
+    if (runNotes.insecure()) {
       md.append("> **Unverified TLS.** ").append(RunNotes.INSECURE_LINE).append("\n\n");
     }
     if (run.replicas()) {
@@ -65,21 +73,35 @@ final class MarkdownReport implements ReportRenderer {
     if (mostlyError != null) {
       md.append("> **").append(mostlyError).append("**\n\n");
     }
-    appendMethod(md, run.results());
-    appendSummary(md, run.results());
-    md.append(ErrorGroups.markdown(run.results()));
-    appendDetails(md, run.results());
-    appendFindings(md, run);
+    boolean variants = rows.variants();
+    if (rows.method() != null) {
+      md.append(rows.method());
+      if (variants) {
+        md.append("Rows differ in header profile or origin; each section below names its own.\n\n");
+      }
+      md.append("A PASS verdict means a browser would let the request through: the server returned")
+          .append(
+              " `Access-Control-Allow-Origin` and the related headers for this origin, method and headers")
+          .append(
+              " (graded by Chromium's rules; sections note where Firefox, WebKit or the Fetch Standard differ).\n\n");
+    }
+    md.append("| # | Endpoint | Status | Verdict | CORS Headers |\n|---|---|---|---|---|\n");
     out.write(md.toString());
+    rows.forEachSummaryLine(line -> out.write(MarkdownRows.join(line, variants)));
+    out.write("\n");
+    out.write(ErrorGroups.markdown(rows.errorGroups()));
+    out.write("## Details\n\n");
+    rows.forEachDetails(
+        section -> out.write(section.get(0) + (variants ? section.get(1) : "") + section.get(2)));
+    StringBuilder findings = new StringBuilder();
+    appendFindings(findings, run);
+    out.write(findings.toString());
   }
 
-  private static void appendMethod(StringBuilder md, List<AuditResult> results) {
-    AuditResult first = results.stream().filter(r -> r.verdict() != null).findFirst().orElse(null);
-    if (first == null) {
-      return;
-    }
-    AuditTarget target = first.target();
+  /** The method paragraph and the preflight every row sends, from the first graded row. */
+  static String method(AuditTarget target) {
     PreflightPlan plan = target.plans().top();
+    StringBuilder md = new StringBuilder();
     md.append(
             "Each endpoint was tested with an HTTP `OPTIONS` request to its chat completions path with")
         .append(" the preflight headers a browser sends for a `fetch()` with the ")
@@ -97,48 +119,21 @@ final class MarkdownReport implements ReportRenderer {
           .append('\n');
     }
     md.append(Escape.fenced("http", http.toString())).append('\n');
-    Set<String> variants = new LinkedHashSet<>();
-    results.forEach(r -> variants.add(r.target().profile() + " " + r.target().request().origin()));
-    if (variants.size() > 1) {
-      md.append("Rows differ in header profile or origin; each section below names its own.\n\n");
-    }
-    md.append("A PASS verdict means a browser would let the request through: the server returned")
-        .append(
-            " `Access-Control-Allow-Origin` and the related headers for this origin, method and headers")
-        .append(
-            " (graded by Chromium's rules; sections note where Firefox, WebKit or the Fetch Standard differ).\n\n");
+    return md.toString();
   }
 
-  private static void appendSummary(StringBuilder md, List<AuditResult> results) {
-    boolean variants = hasVariants(results);
-    md.append("| # | Endpoint | Status | Verdict | CORS Headers |\n|---|---|---|---|---|\n");
-    for (RowGroups.Group group : RowGroups.of(results)) {
-      AuditResult result = group.representative();
-      Provider provider = result.target().provider();
-      md.append("| ")
-          .append(
-              group.collapsed()
-                  ? group.firstNumber() + "–" + (group.firstNumber() + group.origins().size() - 1)
-                  : Integer.toString(group.firstNumber()));
-      md.append(" | ").append(cell(RowView.name(result)));
-      if (variants) {
-        String origins =
-            group.collapsed()
-                ? group.origins().size() + " origins: " + String.join(", ", group.origins())
-                : result.target().request().origin();
-        md.append(" (")
-            .append(cell(result.target().profile()))
-            .append(" @ ")
-            .append(cell(origins))
-            .append(')');
-      }
-      md.append("<br>")
-          .append(Escape.codeCell(Redactor.redactUrl(provider.baseUrl())))
-          .append(" | ");
-      md.append(cell(RowView.status(result))).append(" | ").append(badge(result)).append(" | ");
-      md.append(headersCell(result)).append(" |\n");
-    }
-    md.append('\n');
+  /** A summary-table line after the endpoint cell: base URL, status, verdict, CORS headers. */
+  static String summaryTail(AuditResult result) {
+    Provider provider = result.target().provider();
+    return "<br>"
+        + Escape.codeCell(Redactor.redactUrl(provider.baseUrl()))
+        + " | "
+        + cell(RowView.status(result))
+        + " | "
+        + badge(result)
+        + " | "
+        + headersCell(result)
+        + " |\n";
   }
 
   private static String headersCell(AuditResult result) {
@@ -167,136 +162,124 @@ final class MarkdownReport implements ReportRenderer {
     return cell.toString();
   }
 
-  private static void appendDetails(StringBuilder md, List<AuditResult> results) {
-    md.append("## Details\n\n");
-    boolean variants = hasVariants(results);
-    int n = 0;
-    for (AuditResult result : results) {
-      n++;
-      BrowserConfirmation confirmation = result.confirmation();
-      AuditTarget target = result.target();
-      md.append("### ").append(n).append(". ").append(text(RowView.name(result)));
-      if (variants) {
-        md.append(" (")
-            .append(text(target.profile()))
-            .append(" @ ")
-            .append(text(target.request().origin()))
-            .append(')');
-      }
-      md.append("\n\n");
-      md.append("- **Endpoint:** ")
-          .append(
-              Escape.code(
-                  target.request().method() + ' ' + Redactor.redactUrl(target.request().url())))
-          .append("\n");
-      if (result.verdict() == null) {
-        md.append("- **Skipped:** ").append(text(result.skipReason())).append("\n\n");
-        continue;
-      }
-      Exchange exchange = result.mainExchange();
-      if (exchange.error() != null) {
-        md.append("- **Status:** no response (").append(exchange.error().kind()).append(")\n");
-      } else {
-        md.append("- **Status:** ").append(RowView.statusWithReason(exchange.response()));
-        if (result.preflight() == null) {
-          md.append(" (no preflight needed; this is the actual response)");
-        }
-        md.append('\n');
-        for (HeaderLine line : RowView.corsLines(exchange.response())) {
-          md.append("- ")
-              .append(Escape.code(canonical(line.name()) + ": " + line.value()))
-              .append("\n");
-        }
-        String vary = exchange.response().header("Vary");
-        if (vary != null) {
-          md.append("- ").append(Escape.code("Vary: " + vary)).append("\n");
-        }
-      }
-      for (RedirectHop hop : result.redirects()) {
-        md.append("- **Redirected to:** ")
-            .append(
-                Escape.code(hop.request().method() + " " + Redactor.redactUrl(hop.request().url())))
-            .append(" (Origin: ")
-            .append(Escape.code(hop.request().origin()))
-            .append(") → ")
-            .append(Escape.markdownText(RowView.hopStatus(hop)))
-            .append('\n');
-      }
-      md.append("- **Verdict:** ").append(badge(result)).append('\n');
-      if (result.lastGraded() != null) {
-        md.append("- **Last graded:** ").append(RunLabels.lastGraded(result)).append('\n');
-      }
-      for (Cause cause : result.verdict().causes()) {
-        md.append("- **Issue (")
-            .append(cause.code())
-            .append("):** ")
-            .append(text(RowView.sentence(cause.message())))
-            .append(" **Fix:** ")
-            .append(text(cause.fix()))
-            .append('\n');
-      }
-      EngineVerdict chromium = result.verdict().engines().get(Engine.TOP);
-      if (chromium != null && chromium.consoleMessage() != null) {
-        md.append("- **Chrome console:** ")
-            .append(Escape.code(chromium.consoleMessage()))
-            .append("\n");
-      }
-      for (Cause warning : result.verdict().warnings()) {
-        String label = warning.code().engineSplit() ? "Engines" : "Note";
-        md.append("- **")
-            .append(label)
-            .append(" (")
-            .append(warning.code())
-            .append("):** ")
-            .append(text(RowView.sentence(warning.message())))
-            .append(" **Fix:** ")
-            .append(text(warning.fix()))
-            .append('\n');
-      }
-      if (confirmation != null) {
-        md.append("- **In a real browser (")
-            .append(
-                text(
-                    confirmation.version().isEmpty()
-                        ? confirmation.browser()
-                        : confirmation.version()))
-            .append("):** ")
-            .append(text(confirmation.outcome()))
-            .append(" (")
-            .append(text(confirmation.detail()))
-            .append(")")
-            .append(
-                !confirmation.comparable()
-                    ? " — not comparable\n"
-                    : " — "
-                        + (Boolean.TRUE.equals(result.browserAgrees())
-                            ? "agrees with"
-                            : "**disagrees with**")
-                        + " cors-audit's "
-                        + text(confirmation.browser())
-                        + " verdict\n");
-        for (String line : confirmation.consoleLines()) {
-          md.append("  - console: ").append(Escape.code(line)).append("\n");
-        }
-      }
-      String cache = cacheLine(result);
-      if (cache != null) {
-        md.append("- **Preflight cache:** ").append(cache).append('\n');
-      }
-      Provider provider = target.provider();
-      if (!provider.models().isEmpty()) {
-        md.append("- **Models:** ").append(text(String.join(", ", provider.models()))).append('\n');
-      }
-      if (provider.notes() != null && !provider.notes().isBlank()) {
-        md.append("- **Notes:** ")
-            .append(text(provider.notes().strip().replace("\n", " ")))
-            .append('\n');
-      }
-      for (String link : provider.tracking()) {
-        md.append("- **Tracking:** ").append(text(link)).append('\n');
+  /** A row's details section, after its heading. */
+  static String details(AuditResult result) {
+    StringBuilder md = new StringBuilder("\n\n");
+    BrowserConfirmation confirmation = result.confirmation();
+    AuditTarget target = result.target();
+    md.append("- **Endpoint:** ")
+        .append(
+            Escape.code(
+                target.request().method() + ' ' + Redactor.redactUrl(target.request().url())))
+        .append("\n");
+    if (result.verdict() == null) {
+      md.append("- **Skipped:** ").append(text(result.skipReason())).append("\n\n");
+      return md.toString();
+    }
+    Exchange exchange = result.mainExchange();
+    if (exchange.error() != null) {
+      md.append("- **Status:** no response (").append(exchange.error().kind()).append(")\n");
+    } else {
+      md.append("- **Status:** ").append(RowView.statusWithReason(exchange.response()));
+      if (result.preflight() == null) {
+        md.append(" (no preflight needed; this is the actual response)");
       }
       md.append('\n');
+      for (HeaderLine line : RowView.corsLines(exchange.response())) {
+        md.append("- ")
+            .append(Escape.code(canonical(line.name()) + ": " + line.value()))
+            .append("\n");
+      }
+      String vary = exchange.response().header("Vary");
+      if (vary != null) {
+        md.append("- ").append(Escape.code("Vary: " + vary)).append("\n");
+      }
     }
+    for (RedirectHop hop : result.redirects()) {
+      md.append("- **Redirected to:** ")
+          .append(
+              Escape.code(hop.request().method() + " " + Redactor.redactUrl(hop.request().url())))
+          .append(" (Origin: ")
+          .append(Escape.code(hop.request().origin()))
+          .append(") → ")
+          .append(Escape.markdownText(RowView.hopStatus(hop)))
+          .append('\n');
+    }
+    md.append("- **Verdict:** ").append(badge(result)).append('\n');
+    if (result.lastGraded() != null) {
+      md.append("- **Last graded:** ").append(RunLabels.lastGraded(result)).append('\n');
+    }
+    for (Cause cause : result.verdict().causes()) {
+      md.append("- **Issue (")
+          .append(cause.code())
+          .append("):** ")
+          .append(text(RowView.sentence(cause.message())))
+          .append(" **Fix:** ")
+          .append(text(cause.fix()))
+          .append('\n');
+    }
+    EngineVerdict chromium = result.verdict().engines().get(Engine.TOP);
+    if (chromium != null && chromium.consoleMessage() != null) {
+      md.append("- **Chrome console:** ")
+          .append(Escape.code(chromium.consoleMessage()))
+          .append("\n");
+    }
+    for (Cause warning : result.verdict().warnings()) {
+      String label = warning.code().engineSplit() ? "Engines" : "Note";
+      md.append("- **")
+          .append(label)
+          .append(" (")
+          .append(warning.code())
+          .append("):** ")
+          .append(text(RowView.sentence(warning.message())))
+          .append(" **Fix:** ")
+          .append(text(warning.fix()))
+          .append('\n');
+    }
+    if (confirmation != null) {
+      md.append("- **In a real browser (")
+          .append(
+              text(
+                  confirmation.version().isEmpty()
+                      ? confirmation.browser()
+                      : confirmation.version()))
+          .append("):** ")
+          .append(text(confirmation.outcome()))
+          .append(" (")
+          .append(text(confirmation.detail()))
+          .append(")")
+          .append(
+              !confirmation.comparable()
+                  ? " — not comparable\n"
+                  : " — "
+                      + (Boolean.TRUE.equals(result.browserAgrees())
+                          ? "agrees with"
+                          : "**disagrees with**")
+                      + " cors-audit's "
+                      + text(confirmation.browser())
+                      + " verdict\n");
+      for (String line : confirmation.consoleLines()) {
+        md.append("  - console: ").append(Escape.code(line)).append("\n");
+      }
+    }
+    String cache = cacheLine(result);
+    if (cache != null) {
+      md.append("- **Preflight cache:** ").append(cache).append('\n');
+    }
+    Provider provider = target.provider();
+    if (!provider.models().isEmpty()) {
+      md.append("- **Models:** ").append(text(String.join(", ", provider.models()))).append('\n');
+    }
+    if (provider.notes() != null && !provider.notes().isBlank()) {
+      md.append("- **Notes:** ")
+          .append(text(provider.notes().strip().replace("\n", " ")))
+          .append('\n');
+    }
+    for (String link : provider.tracking()) {
+      md.append("- **Tracking:** ").append(text(link)).append('\n');
+    }
+    md.append('\n');
+    return md.toString();
   }
 
   private static void appendFindings(StringBuilder md, AuditRun run) {
@@ -352,17 +335,12 @@ final class MarkdownReport implements ReportRenderer {
     return line.length() == 0 ? null : line.toString();
   }
 
-  private static boolean hasVariants(List<AuditResult> results) {
-    Set<String> variants = new LinkedHashSet<>();
-    results.forEach(r -> variants.add(r.target().profile() + " " + r.target().request().origin()));
-    return variants.size() > 1;
-  }
-
   static String badge(AuditResult result) {
     return switch (RowView.verdict(result)) {
       case "PASS" -> "✅ PASS";
       case "FAIL" -> "❌ FAIL";
       case "ERROR" -> "⚠️ ERROR";
+      case "UNFINISHED" -> "⏸️ UNFINISHED";
       default -> "⏭️ SKIPPED";
     };
   }
@@ -379,12 +357,12 @@ final class MarkdownReport implements ReportRenderer {
   }
 
   /** Prose in a table cell: escaped, on one line. */
-  private static String cell(String text) {
+  static String cell(String text) {
     return text == null ? "" : Escape.markdownCell(text.replace("\n", " "));
   }
 
   /** Prose outside a table: escaped, on one line. */
-  private static String text(String text) {
+  static String text(String text) {
     return text == null ? "" : Escape.markdownText(text.replace("\n", " "));
   }
 }

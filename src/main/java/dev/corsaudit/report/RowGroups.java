@@ -3,6 +3,7 @@ package dev.corsaudit.report;
 import dev.corsaudit.result.AuditResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The origin matrix, collapsed for people: consecutive rows of one provider and profile whose
@@ -21,19 +22,46 @@ final class RowGroups {
 
   static List<Group> of(List<AuditResult> results) {
     List<Group> groups = new ArrayList<>();
-    int i = 0;
-    while (i < results.size()) {
-      AuditResult first = results.get(i);
-      List<String> origins = new ArrayList<>(List.of(first.target().request().origin()));
-      int j = i + 1;
-      while (j < results.size() && sameRow(first, results.get(j))) {
-        origins.add(results.get(j).target().request().origin());
-        j++;
-      }
-      groups.add(new Group(i + 1, first, origins));
-      i = j;
-    }
+    Collector collector = new Collector(groups::add);
+    results.forEach(collector::add);
+    collector.flush();
     return groups;
+  }
+
+  /**
+   * Groups rows as they arrive, in order: a group is handed on when a row that does not belong to
+   * it comes (or on {@link #flush}), so only the open group is kept.
+   */
+  static final class Collector {
+    private final Consumer<Group> done;
+    private int number;
+    private int firstNumber;
+    private AuditResult first;
+    private List<String> origins;
+
+    Collector(Consumer<Group> done) {
+      this.done = done;
+    }
+
+    void add(AuditResult result) {
+      number++;
+      if (first != null && sameRow(first, result)) {
+        origins.add(result.target().request().origin());
+        return;
+      }
+      flush();
+      first = result;
+      firstNumber = number;
+      origins = new ArrayList<>(List.of(result.target().request().origin()));
+    }
+
+    /** Hands on the open group, if any. */
+    void flush() {
+      if (first != null) {
+        done.accept(new Group(firstNumber, first, List.copyOf(origins)));
+        first = null;
+      }
+    }
   }
 
   private static boolean sameRow(AuditResult a, AuditResult b) {

@@ -1,7 +1,5 @@
 package dev.corsaudit.report;
 
-import dev.corsaudit.grade.Cause;
-import dev.corsaudit.grade.CauseCode;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
 import dev.corsaudit.result.Escape;
@@ -11,7 +9,6 @@ import dev.corsaudit.security.Finding;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fusesource.jansi.Ansi;
@@ -43,216 +40,178 @@ final class TableReport implements ReportRenderer {
 
   @Override
   public void render(AuditRun run, Writer out) throws IOException {
+    try (TableRows rows = rows()) {
+      for (AuditResult result : run.results()) {
+        rows.add(result);
+      }
+      print(rows, run, notes, out);
+    }
+  }
+
+  /** The rows of a run to come, fed one at a time and printed by {@link #print}. */
+  TableRows rows() {
+    return new TableRows(layout.showSkipped());
+  }
+
+  /** The whole table: the counts first, then the rows kept, causes, findings. */
+  void print(TableRows rows, AuditRun run, RunNotes runNotes, Writer out) throws IOException {
     int width = layout.effectiveWidth();
-    boolean browser = run.results().stream().anyMatch(r -> r.confirmation() != null);
-    List<AuditResult> shownRows = new ArrayList<>();
-    Map<String, List<String>> folded = new LinkedHashMap<>();
-    for (AuditResult result : run.results()) {
-      if (result.status() == RowStatus.SKIPPED && !layout.showSkipped()) {
-        folded
-            .computeIfAbsent(String.valueOf(result.skipReason()), k -> new ArrayList<>())
-            .add(RowView.id(result));
-      } else {
-        shownRows.add(result);
-      }
+    boolean browser = rows.browser();
+    int[] widths = columns(rows.widths(), browser);
+    if (!runNotes.complete()) {
+      out.write(wrap(RunNotes.INCOMPLETE_LINE, width, 0) + "\n\n");
     }
-    List<String[]> rows = new ArrayList<>();
-    rows.add(
-        browser
-            ? new String[] {
-              "#", "PROVIDER", "PROFILE", "ORIGIN", "STATUS", "VERDICT", "BROWSER", "CAUSE"
-            }
-            : new String[] {"#", "PROVIDER", "PROFILE", "ORIGIN", "STATUS", "VERDICT", "CAUSE"});
-    int n = 0;
-    for (AuditResult result : shownRows) {
-      n++;
-      Cause cause = RowView.firstCause(result);
-      String why =
-          result.verdict() == null ? result.skipReason() : cause == null ? "" : cause.code().name();
-      if (result.lastGraded() != null) {
-        why += " (" + RunLabels.lastGraded(result) + ")";
-      }
-      List<String> row =
-          new ArrayList<>(
-              List.of(
-                  Integer.toString(n),
-                  RowView.id(result),
-                  result.target().profile(),
-                  result.target().request().origin(),
-                  RowView.status(result),
-                  result.status().name()));
-      if (browser) {
-        row.add(RowView.browserCell(result));
-      }
-      row.add(why);
-      // Cells can carry server text (error messages): nothing may reach the terminal raw.
-      rows.add(row.stream().map(Escape::terminal).toArray(String[]::new));
-    }
-    int[] widths = new int[rows.get(0).length];
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
-      }
-    }
-    StringBuilder text = new StringBuilder();
-    if (!notes.complete()) {
-      text.append(wrap(RunNotes.INCOMPLETE_LINE, width, 0)).append("\n\n");
-    }
-    if (notes.insecure()) {
-      text.append(wrap("WARNING: " + RunNotes.INSECURE_LINE, width, 9)).append("\n\n");
+    if (runNotes.insecure()) {
+      out.write(wrap("WARNING: " + RunNotes.INSECURE_LINE, width, 9) + "\n\n");
     }
     if (run.replicas()) {
-      text.append(
+      out.write(
           wrap(
-              "Replica data (built-in loopback replicas of the providers, not a live audit)",
-              width,
-              0));
-      text.append("\n\n");
+                  "Replica data (built-in loopback replicas of the providers, not a live audit)",
+                  width,
+                  0)
+              + "\n\n");
     }
-    text.append(wrap(summary(run), width, 2)).append('\n');
+    out.write(wrap(summary(run), width, 2) + "\n");
     String mostlyError = RunLabels.mostlyError(run);
     if (mostlyError != null) {
-      text.append(wrap(mostlyError, width, 2)).append('\n');
+      out.write(wrap(mostlyError, width, 2) + "\n");
     }
-    text.append('\n');
-    shrink(rows, widths, width, browser);
+    out.write("\n");
+    shrink(widths, width, browser);
+    printRow(columns(TableRows.HEADER, browser), false, widths, width, out);
+    rows.forEach(
+        row -> {
+          printRow(columns(row.cells(), browser), true, widths, width, out);
+          for (String note : row.notes()) {
+            out.write(wrap(note, width, 9) + "\n");
+          }
+        });
+    for (Map.Entry<String, TableRows.Folded> skipped : rows.folded().entrySet()) {
+      TableRows.Folded fold = skipped.getValue();
+      out.write(
+          "\n"
+              + wrap(
+                  fold.rows()
+                      + (fold.rows() == 1 ? " row" : " rows")
+                      + " skipped ("
+                      + Escape.terminal(skipped.getKey())
+                      + "): "
+                      + Escape.terminal(String.join(", ", fold.ids()))
+                      + "; --show-skipped lists them",
+                  width,
+                  2)
+              + "\n");
+    }
+    boolean[] header = {false};
+    // Numbered as the table is (skipped rows folded away).
+    List<ErrorGroups.Group> groups = rows.errorGroups();
+    for (ErrorGroups.Group group : groups) {
+      out.write((header[0] ? "" : "\n") + wrap(group.headline(), width, 3) + "\n");
+      out.write(wrap("   fix: " + group.fix(), width, 8) + "\n");
+      header[0] = true;
+    }
+    rows.forEach(
+        row -> {
+          for (TableRows.CauseLine cause : row.causes()) {
+            if (groups.stream().anyMatch(g -> g.code() == cause.code())) {
+              continue;
+            }
+            if (!header[0]) {
+              out.write("\n");
+              header[0] = true;
+            }
+            int indent = row.cells()[0].length() + 2;
+            out.write(wrap(cause.text(), width, indent) + "\n");
+            out.write(wrap(cause.fix(), width, 8) + "\n");
+          }
+        });
+    printFindings(run.findings(), width, out);
+  }
+
+  /** The columns shown: all of them, or all but BROWSER when no row was replayed in a browser. */
+  private static String[] columns(String[] cells, boolean browser) {
+    if (browser) {
+      return cells;
+    }
+    List<String> shown = new ArrayList<>(List.of(cells));
+    shown.remove(TableRows.BROWSER_COLUMN);
+    return shown.toArray(String[]::new);
+  }
+
+  private static int[] columns(int[] widths, boolean browser) {
+    if (browser) {
+      return widths;
+    }
+    int[] shown = new int[widths.length - 1];
+    for (int i = 0, j = 0; i < widths.length; i++) {
+      if (i != TableRows.BROWSER_COLUMN) {
+        shown[j++] = widths[i];
+      }
+    }
+    return shown;
+  }
+
+  /** One row, its cells wrapped within their columns; the last wraps under itself or goes below. */
+  private void printRow(String[] row, boolean body, int[] widths, int width, Writer out)
+      throws IOException {
     int lastStart = 0;
     for (int i = 0; i < widths.length - 1; i++) {
       lastStart += widths[i] + 2;
     }
-    // The last column wraps under itself when it has room, else it goes on its own line.
     int lastRoom = width - lastStart;
-    for (int r = 0; r < rows.size(); r++) {
-      String[] row = rows.get(r);
-      String last = row[row.length - 1];
-      boolean ownLine = !last.isEmpty() && lastRoom < Math.min(last.length(), 20);
-      List<List<String>> cells = new ArrayList<>();
-      for (int i = 0; i < row.length - 1; i++) {
-        cells.add(cellLines(row[i], widths[i]));
-      }
-      cells.add(ownLine ? List.of("") : cellLines(last, Math.max(1, lastRoom)));
-      int height = cells.stream().mapToInt(List::size).max().orElse(1);
-      for (int k = 0; k < height; k++) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < row.length; i++) {
-          List<String> cell = cells.get(i);
-          String part = k < cell.size() ? cell.get(k) : "";
-          String padded = i == row.length - 1 ? part : pad(part, widths[i]) + "  ";
-          boolean verdict = i == 5 && r > 0 && k == 0;
-          line.append(
-              verdict ? paint(row[i], part) + " ".repeat(widths[i] - part.length() + 2) : padded);
-        }
-        text.append(line.toString().stripTrailing()).append('\n');
-      }
-      if (ownLine) {
-        text.append(wrap("    " + last, width, 4)).append('\n');
-      }
-      if (r > 0) {
-        AuditResult result = shownRows.get(r - 1);
-        if (result.verdict() != null) {
-          for (Cause warning : result.verdict().warnings()) {
-            if (warning.code().engineSplit()) {
-              continue; // listed with the causes below, as "(engines)"
-            }
-            text.append(
-                    wrap(
-                        "   note: "
-                            + warning.code().name()
-                            + ": "
-                            + Escape.terminal(warning.message()),
-                        width,
-                        9))
-                .append('\n');
-          }
-        }
-      }
+    String last = row[row.length - 1];
+    boolean ownLine = !last.isEmpty() && lastRoom < Math.min(last.length(), 20);
+    List<List<String>> cells = new ArrayList<>();
+    for (int i = 0; i < row.length - 1; i++) {
+      cells.add(cellLines(row[i], widths[i]));
     }
-    for (Map.Entry<String, List<String>> skipped : folded.entrySet()) {
-      List<String> ids = skipped.getValue();
-      List<String> distinct = ids.stream().distinct().toList();
-      text.append('\n')
-          .append(
-              wrap(
-                  ids.size()
-                      + (ids.size() == 1 ? " row" : " rows")
-                      + " skipped ("
-                      + Escape.terminal(skipped.getKey())
-                      + "): "
-                      + Escape.terminal(String.join(", ", distinct))
-                      + "; --show-skipped lists them",
-                  width,
-                  2))
-          .append('\n');
+    cells.add(ownLine ? List.of("") : cellLines(last, Math.max(1, lastRoom)));
+    int height = cells.stream().mapToInt(List::size).max().orElse(1);
+    for (int k = 0; k < height; k++) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        List<String> cell = cells.get(i);
+        String part = k < cell.size() ? cell.get(k) : "";
+        String padded = i == row.length - 1 ? part : pad(part, widths[i]) + "  ";
+        boolean verdict = i == 5 && body && k == 0;
+        line.append(
+            verdict ? paint(row[i], part) + " ".repeat(widths[i] - part.length() + 2) : padded);
+      }
+      out.write(line.toString().stripTrailing() + "\n");
     }
-    n = 0;
-    boolean header = false;
-    // Numbered as the table is (skipped rows folded away).
-    List<ErrorGroups.Group> groups = ErrorGroups.of(shownRows);
-    for (ErrorGroups.Group group : groups) {
-      text.append(header ? "" : "\n").append(wrap(group.headline(), width, 3)).append('\n');
-      text.append(wrap("   fix: " + group.fix(), width, 8)).append('\n');
-      header = true;
+    if (ownLine) {
+      out.write(wrap("    " + last, width, 4) + "\n");
     }
-    for (AuditResult result : shownRows) {
-      n++;
-      if (result.verdict() == null) {
-        continue;
-      }
-      List<Cause> shown = new ArrayList<>(result.verdict().causes());
-      shown.removeIf(c -> ErrorGroups.grouped(groups, c));
-      // Engine splits matter even on a PASS: the row may fail in Firefox or per the spec.
-      result.verdict().warnings().stream().filter(w -> w.code().engineSplit()).forEach(shown::add);
-      if (shown.isEmpty()) {
-        continue;
-      }
-      if (!header) {
-        text.append('\n');
-        header = true;
-      }
-      for (Cause cause : shown) {
-        String label = cause.code().kind() == CauseCode.Kind.WARNING ? " (engines): " : ": ";
-        text.append(
-                wrap(
-                    n
-                        + ". "
-                        + Escape.terminal(RowView.id(result))
-                        + label
-                        + Escape.terminal(cause.message()),
-                    width,
-                    Integer.toString(n).length() + 2))
-            .append('\n');
-        text.append(wrap("   fix: " + Escape.terminal(cause.fix()), width, 8)).append('\n');
-      }
+  }
+
+  private void printFindings(List<Finding> findings, int width, Writer out) throws IOException {
+    if (findings.isEmpty()) {
+      return;
     }
-    if (!run.findings().isEmpty()) {
-      text.append("\nSecurity and policy findings:\n");
-      for (Finding f : run.findings()) {
-        String head =
+    out.write("\nSecurity and policy findings:\n");
+    for (Finding f : findings) {
+      String head =
+          "  "
+              + pad(f.severity().name(), 8)
+              + "  "
+              + Escape.terminal(f.providerId())
+              + ": "
+              + f.code()
+              + " (origin "
+              + Escape.terminal(f.origin())
+              + ")";
+      String wrappedHead = wrap(head, width, 12);
+      if (color) {
+        wrappedHead =
             "  "
-                + pad(f.severity().name(), 8)
-                + "  "
-                + Escape.terminal(f.providerId())
-                + ": "
-                + f.code()
-                + " (origin "
-                + Escape.terminal(f.origin())
-                + ")";
-        String wrappedHead = wrap(head, width, 12);
-        if (color) {
-          wrappedHead =
-              "  "
-                  + paint(f.severity().name(), pad(f.severity().name(), 8))
-                  + wrappedHead.substring(10);
-        }
-        text.append(wrappedHead)
-            .append('\n')
-            .append(wrap("            " + Escape.terminal(f.message()), width, 12))
-            .append('\n')
-            .append(wrap("            fix: " + Escape.terminal(f.fix()), width, 17))
-            .append('\n');
+                + paint(f.severity().name(), pad(f.severity().name(), 8))
+                + wrappedHead.substring(10);
       }
+      out.write(wrappedHead + "\n");
+      out.write(wrap("            " + Escape.terminal(f.message()), width, 12) + "\n");
+      out.write(wrap("            fix: " + Escape.terminal(f.fix()), width, 17) + "\n");
     }
-    out.write(text.toString());
   }
 
   /**
@@ -260,7 +219,7 @@ final class TableReport implements ReportRenderer {
    * within the column) until the columns before the last leave room for a cause; a cause that still
    * does not fit goes on its own line.
    */
-  private static void shrink(List<String[]> rows, int[] widths, int width, boolean browser) {
+  private static void shrink(int[] widths, int width, boolean browser) {
     // (column, narrowest) in the order they give way: the provider id (it wraps at its path)
     // first, the origin last, so the origin people typed stays readable.
     // {column, narrowest, room left for the cause}: the origin gives way only when the row
@@ -350,8 +309,8 @@ final class TableReport implements ReportRenderer {
     int skipped = summary.count(RowStatus.SKIPPED);
     int unfinished = summary.count(RowStatus.UNFINISHED);
     String line =
-        run.results().size()
-            + (run.results().size() == 1 ? " endpoint: " : " endpoints: ")
+        summary.total()
+            + (summary.total() == 1 ? " endpoint: " : " endpoints: ")
             + pass
             + " pass, "
             + fail

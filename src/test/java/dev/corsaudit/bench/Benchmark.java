@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * included. All traffic goes to 127.0.0.1; it is not a test and CI does not run it.
  *
  * <p>Arguments (all optional): {@code sizes=1000 concurrency=64 latency=100 security=1000
- * zero=10000 heap-sizes=10000,100000 heap=256m runs=7 jar=target/cors-audit.jar
- * jvm=-XX:TieredStopAtLevel=1,-XX:+UseSerialGC nginx=auto|off|URL
+ * zero=10000 heap-sizes=10000,100000 heap-formats=json,table,markdown heap=256m runs=7
+ * jar=target/cors-audit.jar jvm=-XX:TieredStopAtLevel=1,-XX:+UseSerialGC nginx=auto|off|URL
  * launcher=auto|off|PATH/bin/cors-audit curl=on|off startup=on|off baseline-jar=JAR
  * baseline-launcher=off|PATH/bin/cors-audit}. With a baseline, every cors-audit row is run for both
  * builds ("today" and "new") in the same run. A size list may be empty ({@code zero=}) to skip that
@@ -208,25 +208,28 @@ public final class Benchmark {
     int c = settings.concurrency.get(0);
     System.out.printf(
         Locale.ROOT,
-        "## Peak heap: -Xmx%s, nginx at 0 ms, concurrency %d, --format json to a file%n%n",
+        "## Peak heap: -Xmx%s, nginx at 0 ms, concurrency %d, each format to a file%n%n",
         settings.heap,
         c);
     System.out.println(
-        "| endpoints | build | wall (s) | heap in use before a GC, max (MiB)"
+        "| endpoints | format | build | wall (s) | heap in use before a GC, max (MiB)"
             + " | live after a GC, max (MiB) |");
-    System.out.println("|---:|---|---:|---:|---:|");
+    System.out.println("|---:|---|---|---:|---:|---:|");
     for (int n : settings.heapSizes) {
-      for (Build build : settings.builds) {
-        Run audit =
-            corsAudit(settings, build, work, providers(work, baseUrl, n), c, false, "heap-" + n);
-        System.out.printf(
-            Locale.ROOT,
-            "| %d | %s | %s | %s | %s |%n",
-            n,
-            build.label,
-            audit.ok() ? seconds(audit.wallSeconds) : audit.failure(),
-            audit.peakHeap,
-            audit.liveHeap);
+      Path providers = providers(work, baseUrl, n);
+      for (String format : settings.heapFormats) {
+        for (Build build : settings.builds) {
+          Run audit = corsAudit(settings, build, work, providers, c, false, "heap-" + n, format);
+          System.out.printf(
+              Locale.ROOT,
+              "| %d | %s | %s | %s | %s | %s |%n",
+              n,
+              format,
+              build.label,
+              audit.ok() ? seconds(audit.wallSeconds) : audit.failure(),
+              audit.peakHeap,
+              audit.liveHeap);
+        }
       }
     }
     System.out.println();
@@ -359,6 +362,19 @@ public final class Benchmark {
       boolean security,
       String name)
       throws Exception {
+    return corsAudit(settings, build, work, providers, c, security, name, "json");
+  }
+
+  private static Run corsAudit(
+      Settings settings,
+      Build build,
+      Path work,
+      Path providers,
+      int c,
+      boolean security,
+      String name,
+      String format)
+      throws Exception {
     Path gcLog = work.resolve("gc-" + name + "-" + build.label.replace(' ', '-') + ".log");
     List<String> command = new ArrayList<>(javaCommand(settings, gcLog));
     command.add("-jar");
@@ -375,9 +391,9 @@ public final class Benchmark {
             "--timeout",
             "30s",
             "--format",
-            "json",
+            format,
             "--output",
-            work.resolve("out-" + name + ".json").toString(),
+            work.resolve("out-" + name + "." + format).toString(),
             "--quiet"));
     if (security) {
       command.add("--probe-security");
@@ -543,6 +559,7 @@ public final class Benchmark {
       List<Integer> securitySizes,
       List<Integer> zeroSizes,
       List<Integer> heapSizes,
+      List<String> heapFormats,
       long latencyMs,
       String heap,
       String jar,
@@ -559,6 +576,7 @@ public final class Benchmark {
       List<Integer> security = List.of(1000);
       List<Integer> zero = List.of(10000);
       List<Integer> heapSizes = List.of(10000, 100000);
+      List<String> heapFormats = List.of("json", "table", "markdown");
       long latency = 100;
       String heap = "256m";
       String jar = "target/cors-audit.jar";
@@ -579,6 +597,7 @@ public final class Benchmark {
           case "security" -> security = ints(value);
           case "zero" -> zero = ints(value);
           case "heap-sizes" -> heapSizes = ints(value);
+          case "heap-formats" -> heapFormats = List.of(value.split(","));
           case "latency" -> latency = Long.parseLong(value);
           case "heap" -> heap = value;
           case "jar" -> jar = value;
@@ -608,6 +627,7 @@ public final class Benchmark {
           security,
           zero,
           heapSizes,
+          heapFormats,
           latency,
           heap,
           jar,

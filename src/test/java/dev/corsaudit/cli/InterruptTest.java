@@ -1,6 +1,7 @@
 package dev.corsaudit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,34 @@ class InterruptTest {
 
   @Test
   void interruptedRunWritesWhatItHas(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out.json");
+    interrupt(dir, "json", out);
+    JsonNode json = new ObjectMapper().readTree(Files.readString(out));
+    List<String> rows = new java.util.ArrayList<>();
+    json.path("results")
+        .forEach(r -> rows.add(r.path("id").asText() + "=" + r.path("verdict").asText()));
+    assertEquals(List.of("fast=PASS", "slow=UNFINISHED"), rows);
+    assertEquals(
+        "not finished: the run was interrupted",
+        json.path("results").get(1).path("skip_reason").asText());
+  }
+
+  /** The table and Markdown wait in a spool for the counts: an interrupt still prints them. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"table", "markdown"})
+  void interruptedHumanReportPrintsTheFinishedRowsMarkedIncomplete(String format, @TempDir Path dir)
+      throws Exception {
+    Path out = dir.resolve("out." + format);
+    interrupt(dir, format, out);
+    String text = Files.readString(out);
+    assertTrue(text.contains("Incomplete run: it was interrupted"), text);
+    assertTrue(
+        text.contains("2 endpoints: 1 pass, 0 fail, 0 error, 0 skipped, 1 unfinished"), text);
+    assertTrue(text.matches("(?s).*fast.*PASS.*slow.*UNFINISHED.*"), text);
+    assertFalse(text.contains("SKIPPED"), "an unfinished row is not a skipped one: " + text);
+  }
+
+  private void interrupt(Path dir, String format, Path out) throws Exception {
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -57,7 +86,6 @@ class InterruptTest {
                 + "  - id: slow\n    base_url: "
                 + server.url("/slow")
                 + "\n");
-    Path out = dir.resolve("out.json");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process =
         new ProcessBuilder(
@@ -71,7 +99,7 @@ class InterruptTest {
                 "--timeout",
                 "40s",
                 "--format",
-                "json",
+                format,
                 "--output",
                 out.toString())
             .redirectErrorStream(true)
@@ -91,13 +119,5 @@ class InterruptTest {
     assertEquals(143, process.exitValue(), console);
     assertTrue(
         console.contains("interrupted; wrote the 1 of 2 results that had finished"), console);
-    JsonNode json = new ObjectMapper().readTree(Files.readString(out));
-    List<String> rows = new java.util.ArrayList<>();
-    json.path("results")
-        .forEach(r -> rows.add(r.path("id").asText() + "=" + r.path("verdict").asText()));
-    assertEquals(List.of("fast=PASS", "slow=UNFINISHED"), rows);
-    assertEquals(
-        "not finished: the run was interrupted",
-        json.path("results").get(1).path("skip_reason").asText());
   }
 }

@@ -54,11 +54,12 @@ class ErrorGroupsTest {
     assertEquals(1, groups.size(), "a lone CONNECT is no group");
     ErrorGroups.Group dns = groups.get(0);
     assertEquals(CauseCode.DNS, dns.code());
-    assertEquals(List.of(1, 3, 4), dns.rowNumbers());
+    assertEquals(3, dns.rows());
+    assertEquals(List.of(1, 3, 4), dns.firstRows());
     assertEquals("3 rows (#1, #3, #4): no host resolved: is the network up?", dns.headline());
     assertTrue(ErrorGroups.grouped(groups, rows.get(0).verdict().causes().get(0)));
     assertFalse(ErrorGroups.grouped(groups, rows.get(1).verdict().causes().get(0)));
-    String md = ErrorGroups.markdown(rows);
+    String md = ErrorGroups.markdown(groups);
     assertTrue(md.startsWith("> **3 rows (#1, #3, #4): no host resolved"), md);
     assertTrue(md.contains("** Fix: "), md);
   }
@@ -73,12 +74,16 @@ class ErrorGroupsTest {
     assertTrue(group.headline().startsWith("14 rows (#1, #2,"), group.headline());
     assertTrue(group.headline().contains("#12, …): TIMEOUT: "), group.headline());
     assertFalse(group.headline().contains("#13"), group.headline());
+    assertEquals(14, group.rows());
+    assertEquals(
+        ErrorGroups.SHOWN, group.firstRows().size(), "only the numbers the line names are kept");
   }
 
   @Test
   void noSharedErrorNoGroups() {
     assertEquals(List.of(), ErrorGroups.of(List.of(failed(0, NetworkErrorKind.TLS))));
-    assertEquals("", ErrorGroups.markdown(List.of(failed(0, NetworkErrorKind.TLS))));
+    assertEquals(
+        "", ErrorGroups.markdown(ErrorGroups.of(List.of(failed(0, NetworkErrorKind.TLS)))));
   }
 
   @Test
