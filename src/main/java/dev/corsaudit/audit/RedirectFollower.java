@@ -7,12 +7,8 @@ import dev.corsaudit.grade.RedirectHop;
 import dev.corsaudit.grade.RequestPlans;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.Exchange;
-import dev.corsaudit.model.NetworkError;
-import dev.corsaudit.model.NetworkErrorKind;
-import dev.corsaudit.model.SentRequest;
 import dev.corsaudit.probe.Prober;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -64,19 +60,19 @@ final class RedirectFollower {
     int status = response.response().status();
     String location = response.response().header("Location");
     if (hops.size() >= Redirects.MAX) {
-      hops.add(failed(current, "more than " + Redirects.MAX + " redirects"));
+      hops.add(RedirectHop.refused(current, "more than " + Redirects.MAX + " redirects"));
       return CompletableFuture.completedFuture(hops);
     }
     Redirects.Step step = Redirects.follow(current, pageOrigin, status, location);
     if (step.failure() != null) {
-      hops.add(failed(current, step.failure()));
+      hops.add(RedirectHop.refused(current, step.failure()));
       return CompletableFuture.completedFuture(hops);
     }
     CorsRequest next = step.request();
     String nextProbe = probeUrl(current.url(), currentProbe, next.url(), location);
     if (nextProbe == null) {
       hops.add(
-          failed(
+          RedirectHop.refused(
               next,
               "not followed: the replica redirects to another host ("
                   + URI.create(next.url()).getHost()
@@ -128,13 +124,5 @@ final class RedirectFollower {
         + probe.getRawAuthority()
         + next.getRawPath()
         + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
-  }
-
-  private static RedirectHop failed(CorsRequest request, String why) {
-    SentRequest sent =
-        new SentRequest(request.method(), request.url(), "HTTP/1.1", request.headers(), List.of());
-    Exchange error =
-        Exchange.ofError(sent, new NetworkError(NetworkErrorKind.PROTOCOL, why), Instant.now(), 0);
-    return new RedirectHop(request, RequestPlans.of(request), null, error);
   }
 }
