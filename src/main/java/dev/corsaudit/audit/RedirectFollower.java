@@ -3,10 +3,12 @@ package dev.corsaudit.audit;
 import dev.corsaudit.fetch.BrowserRequests;
 import dev.corsaudit.fetch.Redirects;
 import dev.corsaudit.grade.Grader;
+import dev.corsaudit.grade.HopPreflight;
 import dev.corsaudit.grade.RedirectHop;
 import dev.corsaudit.grade.RequestPlans;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.Exchange;
+import dev.corsaudit.model.PreflightPlan;
 import dev.corsaudit.probe.Prober;
 import java.net.URI;
 import java.util.ArrayList;
@@ -39,11 +41,12 @@ final class RedirectFollower {
    */
   CompletableFuture<List<RedirectHop>> follow(
       CorsRequest first, RequestPlans plans, String probeUrl, byte[] body, Exchange response) {
-    return next(first.origin(), first, plans, probeUrl, body, response, new ArrayList<>());
+    return next(first, plans, first, plans, probeUrl, body, response, new ArrayList<>());
   }
 
   private CompletableFuture<List<RedirectHop>> next(
-      String pageOrigin,
+      CorsRequest page,
+      RequestPlans firstPlans,
       CorsRequest current,
       RequestPlans currentPlans,
       String currentProbe,
@@ -52,7 +55,8 @@ final class RedirectFollower {
       List<RedirectHop> hops) {
     if (response == null
         || response.response() == null
-        || !Redirects.isRedirect(response.response().status())
+        || !Redirects.isFollowed(
+            response.response().status(), response.response().header("Location"))
         || !Grader.corsCheckPasses(current, currentPlans, response)) {
       // Not a redirect, or one the browser already blocks: the chain ends here.
       return CompletableFuture.completedFuture(hops);
@@ -60,19 +64,19 @@ final class RedirectFollower {
     int status = response.response().status();
     String location = response.response().header("Location");
     if (hops.size() >= Redirects.MAX) {
-      hops.add(RedirectHop.refused(current, "more than " + Redirects.MAX + " redirects"));
+      hops.add(RedirectHop.refused(current, "more than " + Redirects.MAX + " redirects", null));
       return CompletableFuture.completedFuture(hops);
     }
-    Redirects.Step step = Redirects.follow(current, pageOrigin, status, location);
+    Redirects.Step step = Redirects.follow(current, page.origin(), status, location);
     if (step.failure() != null) {
-      hops.add(RedirectHop.refused(current, step.failure()));
+      hops.add(RedirectHop.refused(current, step.failure(), location));
       return CompletableFuture.completedFuture(hops);
     }
     CorsRequest next = step.request();
     String nextProbe = probeUrl(current.url(), currentProbe, next.url(), location);
     if (nextProbe == null) {
       hops.add(
-          RedirectHop.refused(
+          RedirectHop.unreached(
               next,
               "not followed: the replica redirects to another host ("
                   + URI.create(next.url()).getHost()
@@ -81,13 +85,18 @@ final class RedirectFollower {
     }
     byte[] nextBody = step.bodyDropped() ? null : body;
     RequestPlans plans = RequestPlans.of(next);
+    // Sent when any browser engine preflights the hop (Firefox and WebKit preflight every hop of a
+    // preflighted request); the chain goes on while the hop's preflight passes in some engine.
+    PreflightPlan hopPreflight = HopPreflight.toSend(firstPlans, plans);
     CompletableFuture<Exchange> preflight =
-        plans.top().preflightNeeded()
-            ? prober.send(BrowserRequests.preflight(next, plans.top(), nextProbe, userAgent))
+        hopPreflight != null
+            ? prober.send(BrowserRequests.preflight(next, hopPreflight, nextProbe, userAgent))
             : CompletableFuture.completedFuture(null);
     return preflight.thenCompose(
         sentPreflight -> {
-          if (sentPreflight != null && !Grader.preflightPasses(next, plans, sentPreflight)) {
+          if (sentPreflight != null
+              && !Grader.hopPreflightPassesSomewhere(
+                  page, firstPlans, new RedirectHop(next, plans, sentPreflight, null))) {
             hops.add(new RedirectHop(next, plans, sentPreflight, null));
             return CompletableFuture.completedFuture(hops);
           }
@@ -96,7 +105,7 @@ final class RedirectFollower {
               .thenCompose(
                   answer -> {
                     hops.add(new RedirectHop(next, plans, sentPreflight, answer));
-                    return next(pageOrigin, next, plans, nextProbe, nextBody, answer, hops);
+                    return next(page, firstPlans, next, plans, nextProbe, nextBody, answer, hops);
                   });
         });
   }

@@ -4,12 +4,14 @@ import dev.corsaudit.fetch.BrowserRequests;
 import dev.corsaudit.fetch.Redirects;
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.Grader;
+import dev.corsaudit.grade.HopPreflight;
 import dev.corsaudit.grade.RedirectHop;
 import dev.corsaudit.grade.RequestPlans;
 import dev.corsaudit.grade.Verdict;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.PlannedRequest;
+import dev.corsaudit.model.PreflightPlan;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,32 +62,36 @@ public final class CaseChain {
     CorsRequest current = first;
     RequestPlans plans = firstPlans;
     while (response.response() != null
-        && Redirects.isRedirect(response.response().status())
+        && Redirects.isFollowed(
+            response.response().status(), response.response().header("Location"))
         && Grader.corsCheckPasses(current, plans, response)) {
+      String location = response.response().header("Location");
       if (hops.size() >= Redirects.MAX) {
-        hops.add(RedirectHop.refused(current, "more than " + Redirects.MAX + " redirects"));
+        hops.add(RedirectHop.refused(current, "more than " + Redirects.MAX + " redirects", null));
         break;
       }
       int status = response.response().status();
-      Redirects.Step step =
-          Redirects.follow(current, first.origin(), status, response.response().header("Location"));
+      Redirects.Step step = Redirects.follow(current, first.origin(), status, location);
       if (step.failure() != null) {
-        hops.add(RedirectHop.refused(current, step.failure()));
+        hops.add(RedirectHop.refused(current, step.failure(), location));
         break;
       }
       CorsRequest next = step.request();
       RequestPlans nextPlans = RequestPlans.of(next);
       CaseHop answers = answersAt(c, next.url());
       Exchange preflight = null;
-      if (nextPlans.top().preflightNeeded()) {
+      // As RedirectFollower: sent when any browser engine preflights the hop.
+      PreflightPlan hopPreflight = HopPreflight.toSend(firstPlans, nextPlans);
+      if (hopPreflight != null) {
         preflight =
             send(
-                BrowserRequests.preflight(next, nextPlans.top(), next.url(), UA),
+                BrowserRequests.preflight(next, hopPreflight, next.url(), UA),
                 target,
                 next,
                 answers == null ? null : answers.preflight(),
                 true);
-        if (!Grader.preflightPasses(next, nextPlans, preflight)) {
+        if (!Grader.hopPreflightPassesSomewhere(
+            first, firstPlans, new RedirectHop(next, nextPlans, preflight, null))) {
           hops.add(new RedirectHop(next, nextPlans, preflight, null));
           break;
         }
