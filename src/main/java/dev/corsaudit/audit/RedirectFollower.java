@@ -3,16 +3,14 @@ package dev.corsaudit.audit;
 import dev.corsaudit.fetch.BrowserRequests;
 import dev.corsaudit.fetch.Redirects;
 import dev.corsaudit.grade.Grader;
+import dev.corsaudit.grade.HopPreflight;
 import dev.corsaudit.grade.RedirectHop;
 import dev.corsaudit.grade.RequestPlans;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.Exchange;
-import dev.corsaudit.model.NetworkError;
-import dev.corsaudit.model.NetworkErrorKind;
-import dev.corsaudit.model.SentRequest;
+import dev.corsaudit.model.PreflightPlan;
 import dev.corsaudit.probe.Prober;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,11 +41,12 @@ final class RedirectFollower {
    */
   CompletableFuture<List<RedirectHop>> follow(
       CorsRequest first, RequestPlans plans, String probeUrl, byte[] body, Exchange response) {
-    return next(first.origin(), first, plans, probeUrl, body, response, new ArrayList<>());
+    return next(first, plans, first, plans, probeUrl, body, response, new ArrayList<>());
   }
 
   private CompletableFuture<List<RedirectHop>> next(
-      String pageOrigin,
+      CorsRequest page,
+      RequestPlans firstPlans,
       CorsRequest current,
       RequestPlans currentPlans,
       String currentProbe,
@@ -56,7 +55,8 @@ final class RedirectFollower {
       List<RedirectHop> hops) {
     if (response == null
         || response.response() == null
-        || !Redirects.isRedirect(response.response().status())
+        || !Redirects.isFollowed(
+            response.response().status(), response.response().header("Location"))
         || !Grader.corsCheckPasses(current, currentPlans, response)) {
       // Not a redirect, or one the browser already blocks: the chain ends here.
       return CompletableFuture.completedFuture(hops);
@@ -64,19 +64,19 @@ final class RedirectFollower {
     int status = response.response().status();
     String location = response.response().header("Location");
     if (hops.size() >= Redirects.MAX) {
-      hops.add(failed(current, "more than " + Redirects.MAX + " redirects"));
+      hops.add(RedirectHop.refused(current, "more than " + Redirects.MAX + " redirects", null));
       return CompletableFuture.completedFuture(hops);
     }
-    Redirects.Step step = Redirects.follow(current, pageOrigin, status, location);
+    Redirects.Step step = Redirects.follow(current, page.origin(), status, location);
     if (step.failure() != null) {
-      hops.add(failed(current, step.failure()));
+      hops.add(RedirectHop.refused(current, step.failure(), location));
       return CompletableFuture.completedFuture(hops);
     }
     CorsRequest next = step.request();
     String nextProbe = probeUrl(current.url(), currentProbe, next.url(), location);
     if (nextProbe == null) {
       hops.add(
-          failed(
+          RedirectHop.unreached(
               next,
               "not followed: the replica redirects to another host ("
                   + URI.create(next.url()).getHost()
@@ -85,13 +85,18 @@ final class RedirectFollower {
     }
     byte[] nextBody = step.bodyDropped() ? null : body;
     RequestPlans plans = RequestPlans.of(next);
+    // Sent when any browser engine preflights the hop (Firefox and WebKit preflight every hop of a
+    // preflighted request); the chain goes on while the hop's preflight passes in some engine.
+    PreflightPlan hopPreflight = HopPreflight.toSend(firstPlans, plans);
     CompletableFuture<Exchange> preflight =
-        plans.top().preflightNeeded()
-            ? prober.send(BrowserRequests.preflight(next, plans.top(), nextProbe, userAgent))
+        hopPreflight != null
+            ? prober.send(BrowserRequests.preflight(next, hopPreflight, nextProbe, userAgent))
             : CompletableFuture.completedFuture(null);
     return preflight.thenCompose(
         sentPreflight -> {
-          if (sentPreflight != null && !Grader.preflightPasses(next, plans, sentPreflight)) {
+          if (sentPreflight != null
+              && !Grader.hopPreflightPassesSomewhere(
+                  page, firstPlans, new RedirectHop(next, plans, sentPreflight, null))) {
             hops.add(new RedirectHop(next, plans, sentPreflight, null));
             return CompletableFuture.completedFuture(hops);
           }
@@ -100,7 +105,7 @@ final class RedirectFollower {
               .thenCompose(
                   answer -> {
                     hops.add(new RedirectHop(next, plans, sentPreflight, answer));
-                    return next(pageOrigin, next, plans, nextProbe, nextBody, answer, hops);
+                    return next(page, firstPlans, next, plans, nextProbe, nextBody, answer, hops);
                   });
         });
   }
@@ -128,13 +133,5 @@ final class RedirectFollower {
         + probe.getRawAuthority()
         + next.getRawPath()
         + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
-  }
-
-  private static RedirectHop failed(CorsRequest request, String why) {
-    SentRequest sent =
-        new SentRequest(request.method(), request.url(), "HTTP/1.1", request.headers(), List.of());
-    Exchange error =
-        Exchange.ofError(sent, new NetworkError(NetworkErrorKind.PROTOCOL, why), Instant.now(), 0);
-    return new RedirectHop(request, RequestPlans.of(request), null, error);
   }
 }

@@ -29,11 +29,21 @@ public final class Redirects {
   }
 
   /**
+   * Whether fetch() follows this response: a redirect status with a Location. Without one the
+   * redirect is the final response and goes to the page as it is (Fetch: "if locationURL is null,
+   * return response"; every browser, conformance rd-302-without-location).
+   */
+  public static boolean isFollowed(int status, String location) {
+    return isRedirect(status) && location != null;
+  }
+
+  /**
    * The next request after a redirect.
    *
    * @param current the request that got the redirect (its origin is "null" once tainted)
    * @param pageOrigin the page's own origin
-   * @param location the Location header, or null
+   * @param location the Location header ({@link #isFollowed}: a redirect without one is not
+   *     followed)
    * @return the next request, or a reason it fails as a network error
    */
   public static Step follow(CorsRequest current, String pageOrigin, int status, String location) {
@@ -49,6 +59,11 @@ public final class Redirects {
     String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       return Step.failed("redirect to a non-HTTP URL '" + location + "'");
+    }
+    if (next.getHost() == null || next.getPort() > 65535) {
+      // java.net.URI takes a port above 65535 (and falls back to a registry-based authority for
+      // other junk), which the URL Standard's parser rejects (conformance rd-location-bad-port).
+      return Step.failed("redirect to an invalid URL '" + location + "'");
     }
     if (next.getRawUserInfo() != null) {
       return Step.failed("redirect to a URL with credentials (fetch() refuses it in CORS mode)");

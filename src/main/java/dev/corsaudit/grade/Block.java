@@ -10,7 +10,8 @@ sealed interface Block
         Block.AllowOrigin,
         Block.AllowListParse,
         Block.MethodNotAllowed,
-        Block.HeaderNotAllowed {
+        Block.HeaderNotAllowed,
+        Block.RedirectRefused {
 
   /** The status of the response that was blocked. */
   int status();
@@ -27,13 +28,16 @@ sealed interface Block
    * @param actual on the actual response rather than the preflight
    * @param value the offending ACAO (or, for credentials, ACAC) value
    * @param multipleLines ACAO came on more than one line
+   * @param redirectedTo where the blocked response redirected (its Location, resolved), or null
+   *     when it is no redirect: WebKit then says "Cross-origin redirection to ... denied"
    */
   record AllowOrigin(
       boolean actual,
       AllowOriginCheck.Result result,
       String value,
       int status,
-      boolean multipleLines)
+      boolean multipleLines,
+      String redirectedTo)
       implements Block {}
 
   /**
@@ -48,4 +52,11 @@ sealed interface Block
 
   /** A request header is not in Access-Control-Allow-Headers (the one the console names). */
   record HeaderNotAllowed(String header, int status) implements Block {}
+
+  /**
+   * fetch() refused to follow a redirect: more than 20, or a Location that is no http(s) URL.
+   *
+   * @param location the unusable Location, or null for too many redirects
+   */
+  record RedirectRefused(String location, int status) implements Block {}
 }

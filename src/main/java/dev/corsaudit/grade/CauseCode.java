@@ -27,6 +27,11 @@ public enum CauseCode {
       "status not 200–299 (says so when 401/403 looks like auth middleware answering OPTIONS)"),
   PREFLIGHT_REDIRECT(
       Kind.FAIL, "Preflight redirected", "the preflight was redirected (browsers never follow it)"),
+  REDIRECT_REFUSED(
+      Kind.FAIL,
+      "Redirect not followed",
+      "the actual request was redirected more than 20 times, or to a Location that is no http(s)"
+          + " URL: a network error in every browser"),
   ALLOW_ORIGIN_MISMATCH(
       Kind.FAIL,
       "Access-Control-Allow-Origin is another origin",

@@ -144,6 +144,15 @@ final class Causes {
         "call the final URL directly, or answer OPTIONS at this URL with 204 and the CORS headers");
   }
 
+  static Cause redirectRefused(String why) {
+    return new Cause(
+        CauseCode.REDIRECT_REFUSED,
+        "fetch() did not follow a redirect of the actual request ("
+            + why
+            + "); the page sees a network error",
+        "redirect at most 20 times and only to http(s) URLs, or call the final URL directly");
+  }
+
   static Cause invalidList(boolean methods, String element) {
     String header = methods ? "Access-Control-Allow-Methods" : "Access-Control-Allow-Headers";
     return new Cause(

@@ -16,29 +16,74 @@ final class ConsoleMessages {
   private ConsoleMessages() {}
 
   static String of(Engine engine, Block block, String url, String origin) {
+    return of(engine, block, url, origin, null, origin);
+  }
+
+  /**
+   * @param url the URL of the blocked request (a redirect hop's own URL)
+   * @param origin that request's origin ("null" once a redirect tainted it)
+   * @param redirectedFrom the page's URL when the blocked request is a redirect hop, else null
+   * @param pageOrigin the page's own origin, which Chromium names even after a taint
+   */
+  static String of(
+      Engine engine,
+      Block block,
+      String url,
+      String origin,
+      String redirectedFrom,
+      String pageOrigin) {
     if (block == null || (engine.proxyAuthIsNetworkError() && block.status() == 407)) {
       // A failure no console reports: Chromium turns a 407 (preflight or actual) into a network
       // error without any CORS console line.
       return null;
     }
+    if (block instanceof Block.RedirectRefused r) {
+      return refused(engine, r, url);
+    }
     return switch (engine) {
-      case CHROMIUM -> chromium(block, url, origin);
+      case CHROMIUM -> chromium(block, url, redirectedFrom, pageOrigin);
       case FIREFOX -> firefox(block, url);
       case WEBKIT ->
           // WebKit prints two lines: the reason, then which fetch it blocked.
-          webkit(block, origin)
-              + "\nFetch API cannot load "
-              + url
-              + " due to access control checks.";
+          webkit(block, origin) + webkitTail(url);
       case SPEC -> null;
     };
   }
 
-  private static String chromium(Block b, String url, String origin) {
+  private static String webkitTail(String url) {
+    return "\nFetch API cannot load " + url + " due to access control checks.";
+  }
+
+  /**
+   * A redirect fetch() would not follow: Chromium's console says nothing (script sees "Failed to
+   * fetch"); Firefox and WebKit name the request that got the redirect (conformance rd-chain-21,
+   * rd-location-*).
+   */
+  private static String refused(Engine engine, Block.RedirectRefused r, String url) {
+    return switch (engine) {
+      case FIREFOX ->
+          "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at "
+              + url
+              + ". (Reason: CORS request did not succeed). Status code: (null).";
+      case WEBKIT ->
+          (r.location() == null
+                  ? "Load cannot follow more than 20 redirections"
+                  : "Cross-origin redirection to "
+                      + r.location()
+                      + " denied by Cross-Origin Resource Sharing policy: not allowed to follow a"
+                      + " cross-origin CORS redirection with non CORS scheme")
+              + webkitTail(url);
+      case CHROMIUM, SPEC -> null;
+    };
+  }
+
+  private static String chromium(Block b, String url, String redirectedFrom, String origin) {
     String head =
         "Access to fetch at '"
             + url
-            + "' from origin '"
+            + "'"
+            + (redirectedFrom == null ? "" : " (redirected from '" + redirectedFrom + "')")
+            + " from origin '"
             + origin
             + "' has been blocked by CORS policy: ";
     if (b instanceof Block.PreflightRedirect) {
@@ -148,6 +193,16 @@ final class ConsoleMessages {
   private static String webkit(Block b, String origin) {
     if (b instanceof Block.PreflightRedirect || b instanceof Block.PreflightStatus) {
       return "Preflight response is not successful. Status code: " + b.status();
+    }
+    if (b instanceof Block.AllowOrigin a && a.redirectedTo() != null) {
+      // A redirect that fails the CORS check (conformance rd-redirect-without-acao).
+      return "Cross-origin redirection to "
+          + a.redirectedTo()
+          + " denied by Cross-Origin Resource Sharing policy: "
+          + webkit(
+              new Block.AllowOrigin(
+                  a.actual(), a.result(), a.value(), a.status(), a.multipleLines(), null),
+              origin);
     }
     if (b instanceof Block.AllowOrigin a) {
       return switch (a.result()) {

@@ -28,6 +28,11 @@ import dev.corsaudit.fetch.RequestRules;
  *     and spelling, quotes a whole unparsable Allow-Methods/-Headers value and adds a "Fetch API
  *     cannot load" line (WebKit); the others name the first header in sorted order and quote the
  *     bad element
+ * @param redirectPreflight which redirect hops of the actual request get their own preflight, and
+ *     what it asks for (conformance cases 18, {@code rd-*})
+ * @param hopPreflightSendsPageOrigin a redirect hop's preflight carries the page's origin even
+ *     after a cross-origin redirect tainted it (Firefox); the others send {@code Origin: null}
+ *     then, as the hop's request itself does in every engine
  */
 public enum Engine {
   SPEC(
@@ -40,6 +45,8 @@ public enum Engine {
       MaxAgeSyntax.DIGITS_ELSE_DEFAULT,
       false,
       true,
+      false,
+      RedirectPreflight.WHEN_NEEDED,
       false),
   CHROMIUM(
       "chromium",
@@ -51,6 +58,8 @@ public enum Engine {
       MaxAgeSyntax.SIGNED_ELSE_DEFAULT,
       false,
       true,
+      false,
+      RedirectPreflight.WHEN_NEEDED,
       false),
   FIREFOX(
       "firefox",
@@ -62,7 +71,9 @@ public enum Engine {
       MaxAgeSyntax.DIGITS_ELSE_UNCACHED,
       true,
       false,
-      false),
+      false,
+      RedirectPreflight.AGAIN_WITH_HOP_HEADERS,
+      true),
   WEBKIT(
       "webkit",
       true,
@@ -73,7 +84,9 @@ public enum Engine {
       MaxAgeSyntax.SIGNED_ELSE_DEFAULT,
       false,
       false,
-      true);
+      true,
+      RedirectPreflight.AGAIN_WITH_FIRST_HEADERS,
+      false);
 
   /** The engine whose verdict is the row's verdict: the one most users run. */
   public static final Engine TOP = CHROMIUM;
@@ -88,6 +101,28 @@ public enum Engine {
     DIGITS_ELSE_UNCACHED
   }
 
+  /**
+   * Which hops after a redirect of the actual request are preflighted (HopPreflight applies it).
+   */
+  public enum RedirectPreflight {
+    /**
+     * A hop is preflighted when its own request needs it: a 301/302/303 that made a preflighted
+     * POST a simple GET, or a cross-origin hop that dropped Authorization, needs none (the Fetch
+     * Standard; Chromium).
+     */
+    WHEN_NEEDED,
+    /**
+     * Once the request was preflighted, every hop is, asking for the hop's own method and headers
+     * (Firefox).
+     */
+    AGAIN_WITH_HOP_HEADERS,
+    /**
+     * Once the request was preflighted, every hop is, asking for the hop's method and the first
+     * request's unsafe header names, even those the redirect removed (WebKit).
+     */
+    AGAIN_WITH_FIRST_HEADERS
+  }
+
   private final String key;
   private final boolean browser;
   private final boolean statusBeforeAllowOrigin;
@@ -98,6 +133,8 @@ public enum Engine {
   private final boolean ignoresEmptyAllowCredentialsLine;
   private final boolean proxyAuthIsNetworkError;
   private final boolean consoleInWebCoreStyle;
+  private final RedirectPreflight redirectPreflight;
+  private final boolean hopPreflightSendsPageOrigin;
 
   Engine(
       String key,
@@ -109,7 +146,9 @@ public enum Engine {
       MaxAgeSyntax maxAgeSyntax,
       boolean ignoresEmptyAllowCredentialsLine,
       boolean proxyAuthIsNetworkError,
-      boolean consoleInWebCoreStyle) {
+      boolean consoleInWebCoreStyle,
+      RedirectPreflight redirectPreflight,
+      boolean hopPreflightSendsPageOrigin) {
     this.key = key;
     this.browser = browser;
     this.statusBeforeAllowOrigin = statusBeforeAllowOrigin;
@@ -120,6 +159,16 @@ public enum Engine {
     this.ignoresEmptyAllowCredentialsLine = ignoresEmptyAllowCredentialsLine;
     this.proxyAuthIsNetworkError = proxyAuthIsNetworkError;
     this.consoleInWebCoreStyle = consoleInWebCoreStyle;
+    this.redirectPreflight = redirectPreflight;
+    this.hopPreflightSendsPageOrigin = hopPreflightSendsPageOrigin;
+  }
+
+  public RedirectPreflight redirectPreflight() {
+    return redirectPreflight;
+  }
+
+  public boolean hopPreflightSendsPageOrigin() {
+    return hopPreflightSendsPageOrigin;
   }
 
   /** The lower-case name used in JSON and on the command line. */

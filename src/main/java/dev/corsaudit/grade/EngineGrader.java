@@ -21,19 +21,41 @@ final class EngineGrader {
 
   private final Engine engine;
   private final CorsRequest request;
+  private final Hop hop;
   private final boolean include;
   private final List<Cause> causes = new ArrayList<>();
   private Block block;
 
-  private EngineGrader(Engine engine, CorsRequest request) {
+  /**
+   * Where a redirect hop's request came from.
+   *
+   * @param pageUrl the URL the page fetched
+   * @param pageOrigin the page's origin (the hop's request says "null" once tainted)
+   * @param preflightOrigin the origin the engine's preflight of the hop carried
+   */
+  record Hop(String pageUrl, String pageOrigin, String preflightOrigin) {}
+
+  private EngineGrader(Engine engine, CorsRequest request, Hop hop) {
     this.engine = engine;
     this.request = request;
+    this.hop = hop;
     this.include = request.credentials() == CredentialsMode.INCLUDE;
   }
 
   static EngineVerdict grade(
       Engine engine, CorsRequest request, PreflightPlan plan, Exchange preflight, Exchange actual) {
-    return new EngineGrader(engine, request).run(plan, preflight, actual);
+    return new EngineGrader(engine, request, null).run(plan, preflight, actual);
+  }
+
+  /** Grades a redirect hop's request (its preflight, if any, and its response). */
+  static EngineVerdict gradeHop(
+      Engine engine,
+      CorsRequest request,
+      Hop hop,
+      PreflightPlan plan,
+      Exchange preflight,
+      Exchange actual) {
+    return new EngineGrader(engine, request, hop).run(plan, preflight, actual);
   }
 
   /** Whether this engine sent a preflight before the actual request (not for a simple one). */
@@ -67,7 +89,10 @@ final class EngineGrader {
         engine,
         Outcome.FAIL,
         causes,
-        ConsoleMessages.of(engine, block, request.url(), request.origin()),
+        hop == null
+            ? ConsoleMessages.of(engine, block, request.url(), request.origin())
+            : ConsoleMessages.of(
+                engine, block, request.url(), request.origin(), hop.pageUrl(), hop.pageOrigin()),
         null);
   }
 
@@ -81,8 +106,9 @@ final class EngineGrader {
     int status = response.status();
     boolean redirect = isRedirect(response);
     boolean okStatus = status >= 200 && status <= 299;
+    String origin = hop == null ? request.origin() : hop.preflightOrigin();
     AllowOriginCheck.Result allowOrigin =
-        AllowOriginCheck.check(credentialsLines(headers), request.origin(), request.credentials());
+        AllowOriginCheck.check(credentialsLines(headers), origin, request.credentials());
 
     if (engine.statusBeforeAllowOrigin()) {
       if (!okStatus) {
@@ -241,7 +267,21 @@ final class EngineGrader {
     fail(
         cause,
         new Block.AllowOrigin(
-            actual, result, value, response.status(), AllowOriginCheck.lineCount(headers) > 1));
+            actual,
+            result,
+            value,
+            response.status(),
+            AllowOriginCheck.lineCount(headers) > 1,
+            actual && isRedirect(response) ? resolved(response.header("Location")) : null));
+  }
+
+  /** The Location of a redirect, resolved against the request's URL (as a console shows it). */
+  private String resolved(String location) {
+    try {
+      return java.net.URI.create(request.url()).resolve(location.strip()).toString();
+    } catch (IllegalArgumentException e) {
+      return location;
+    }
   }
 
   /**

@@ -50,7 +50,8 @@ public final class Grader {
 
   /**
    * @param redirects the requests fetch() made after a redirect of the actual request, in order:
-   *     each hop's response gets the CORS check too, with the Origin of that hop
+   *     each hop's response gets the CORS check too, with the Origin of that hop, and its preflight
+   *     where the engine sends one ({@link HopGrader})
    */
   public static Verdict grade(
       CorsRequest request,
@@ -63,13 +64,12 @@ public final class Grader {
     for (Engine engine : Engine.values()) {
       EngineVerdict verdict =
           EngineGrader.grade(engine, request, plans.of(engine), preflights.get(engine), actual);
+      boolean preflighted = preflights.get(engine) != null && plans.of(engine).preflightNeeded();
       for (RedirectHop hop : redirects) {
         if (verdict.outcome() != Outcome.PASS) {
           break;
         }
-        EngineVerdict next =
-            EngineGrader.grade(
-                engine, hop.request(), hop.plans().of(engine), hop.preflight(), hop.response());
+        EngineVerdict next = HopGrader.grade(engine, request, plans.of(engine), preflighted, hop);
         // A chain that passes keeps the first preflight's cache time.
         verdict =
             next.outcome() == Outcome.PASS
@@ -106,6 +106,28 @@ public final class Grader {
       CorsRequest request, RequestPlans plans, Exchange response) {
     return EngineGrader.grade(Engine.TOP, request, plans.top(), null, response).outcome()
         == Outcome.PASS;
+  }
+
+  /**
+   * Whether some browser engine goes on to send a redirect hop's request after the hop's preflight
+   * (engines differ: Firefox's hop preflight carries the page's origin, so it can pass where
+   * Chromium's fails): the audit's decision to send the hop's request.
+   *
+   * @param page the page's request
+   * @param pagePlans its plans
+   * @param hop the hop with its preflight and no response yet
+   */
+  public static boolean hopPreflightPassesSomewhere(
+      CorsRequest page, RequestPlans pagePlans, RedirectHop hop) {
+    for (Engine engine : Engine.values()) {
+      PreflightPlan first = pagePlans.of(engine);
+      if (engine.browser()
+          && HopGrader.grade(engine, page, first, first.preflightNeeded(), hop).outcome()
+              == Outcome.PASS) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

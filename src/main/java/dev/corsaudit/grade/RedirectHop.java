@@ -2,6 +2,11 @@ package dev.corsaudit.grade;
 
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.Exchange;
+import dev.corsaudit.model.NetworkError;
+import dev.corsaudit.model.NetworkErrorKind;
+import dev.corsaudit.model.SentRequest;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * One request fetch() made after a redirect of the actual request: the request as it then was (URL,
@@ -9,6 +14,51 @@ import dev.corsaudit.model.Exchange;
  * what came back.
  *
  * @param preflight the preflight sent before it, or null when none was needed
+ * @param refusal why fetch() refused to follow the redirect {@code request} got (a network error in
+ *     every browser, so a FAIL), or null for a hop that was sent
  */
 public record RedirectHop(
-    CorsRequest request, RequestPlans plans, Exchange preflight, Exchange response) {}
+    CorsRequest request,
+    RequestPlans plans,
+    Exchange preflight,
+    Exchange response,
+    Refusal refusal) {
+
+  public RedirectHop(
+      CorsRequest request, RequestPlans plans, Exchange preflight, Exchange response) {
+    this(request, plans, preflight, response, null);
+  }
+
+  /**
+   * Why fetch() did not follow a redirect.
+   *
+   * @param location the Location it could not use, or null when there were too many redirects
+   */
+  public record Refusal(String why, String location) {}
+
+  /**
+   * A redirect fetch() refuses to follow (too many, or a Location it cannot use): the chain ends in
+   * a network error at {@code request}, the request that got the redirect.
+   *
+   * @param location the unusable Location, or null when the limit of redirects was reached
+   */
+  public static RedirectHop refused(CorsRequest request, String why, String location) {
+    return new RedirectHop(
+        request, RequestPlans.of(request), null, error(request, why), new Refusal(why, location));
+  }
+
+  /**
+   * A hop the audit did not send although a browser would have (a replica run does not follow a
+   * redirect to another host): graded as an ERROR, since there is no answer to grade.
+   */
+  public static RedirectHop unreached(CorsRequest request, String why) {
+    return new RedirectHop(request, RequestPlans.of(request), null, error(request, why), null);
+  }
+
+  private static Exchange error(CorsRequest request, String why) {
+    SentRequest sent =
+        new SentRequest(request.method(), request.url(), "HTTP/1.1", request.headers(), List.of());
+    return Exchange.ofError(
+        sent, new NetworkError(NetworkErrorKind.PROTOCOL, why), Instant.now(), 0);
+  }
+}

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.corsaudit.config.ProvidersFile;
 import dev.corsaudit.config.ProvidersLoader;
 import dev.corsaudit.grade.Engine;
+import dev.corsaudit.grade.Outcome;
 import dev.corsaudit.grade.RedirectHop;
 import dev.corsaudit.result.AuditResult;
 import dev.corsaudit.result.AuditRun;
@@ -70,6 +71,9 @@ class RedirectFollowingTest {
       throws Exception {
     server.enqueue(preflightOk());
     server.enqueue(redirect(302, otherOrigin("/v2/chat")));
+    // Chromium needs no preflight for the GET left, but Firefox and WebKit preflight every hop of
+    // a preflighted request (conformance rd-post-json-30*), so the audit sends one for them.
+    server.enqueue(preflightOk());
     server.enqueue(
         new MockResponse.Builder().code(200).addHeader("Access-Control-Allow-Origin", "*").build());
     AuditResult row = run("POST");
@@ -78,17 +82,35 @@ class RedirectFollowingTest {
     RedirectHop hop = row.redirects().get(0);
     assertEquals("GET", hop.request().method());
     assertEquals("null", hop.request().origin());
-    assertNull(hop.preflight(), "a GET with no unsafe header left needs no preflight");
+    assertTrue(hop.preflight() != null, "sent for Firefox and WebKit");
     RecordedRequest preflight = server.takeRequest();
     RecordedRequest first = server.takeRequest();
+    RecordedRequest hopPreflight = server.takeRequest();
     RecordedRequest second = server.takeRequest();
     assertEquals("OPTIONS", preflight.getMethod());
     assertEquals("POST", first.getMethod());
+    assertEquals("OPTIONS", hopPreflight.getMethod());
+    assertEquals("GET", hopPreflight.getHeaders().get("Access-Control-Request-Method"));
     assertEquals("GET", second.getMethod());
     assertEquals("null", second.getHeaders().get("Origin"));
     assertNull(second.getHeaders().get("Authorization"), "removed on a cross-origin redirect");
     assertNull(second.getHeaders().get("Content-Type"), "the body and its headers are dropped");
     assertEquals(0, second.getBodySize());
+  }
+
+  @Test
+  void aHopPreflightOnlyFirefoxAndWebKitSendFailsOnlyThere() {
+    server.enqueue(preflightOk());
+    server.enqueue(redirect(302, otherOrigin("/v2/chat")));
+    server.enqueue(new MockResponse.Builder().code(403).build());
+    server.enqueue(
+        new MockResponse.Builder().code(200).addHeader("Access-Control-Allow-Origin", "*").build());
+    AuditResult row = run("POST");
+    assertEquals(RowStatus.PASS, row.status(), "Chromium sends the GET without a preflight");
+    assertEquals(
+        Outcome.FAIL, row.verdict().engines().get(Engine.FIREFOX).outcome(), "preflight 403");
+    assertEquals(Outcome.FAIL, row.verdict().engines().get(Engine.WEBKIT).outcome());
+    assertEquals(4, server.getRequestCount());
   }
 
   @Test
@@ -100,19 +122,24 @@ class RedirectFollowingTest {
         new MockResponse.Builder()
             .code(204)
             .addHeader("Access-Control-Allow-Origin", "https://example.com")
-            .addHeader("Access-Control-Allow-Headers", "content-type")
+            .addHeader("Access-Control-Allow-Headers", "authorization, content-type")
             .build());
+    server.enqueue(
+        new MockResponse.Builder().code(200).addHeader("Access-Control-Allow-Origin", "*").build());
     AuditResult row = run("POST");
     assertEquals(RowStatus.FAIL, row.status());
     RedirectHop hop = row.redirects().get(0);
     assertEquals("POST", hop.request().method());
     assertEquals("null", hop.request().origin());
     assertTrue(hop.preflight() != null, "preflighted again");
-    assertNull(hop.response(), "a failing preflight stops the chain");
     assertEquals(
         "ALLOW_ORIGIN_MISMATCH",
         row.verdict().engines().get(Engine.CHROMIUM).causes().get(0).code().name());
-    assertEquals(3, server.getRequestCount());
+    // Firefox's hop preflight carries the page's origin, not "null", so it passes there and
+    // Firefox goes on to the hop's request (conformance rd-post-json-307-cross-origin-*).
+    assertEquals(Outcome.PASS, row.verdict().engines().get(Engine.FIREFOX).outcome());
+    assertEquals(Outcome.FAIL, row.verdict().engines().get(Engine.WEBKIT).outcome());
+    assertEquals(4, server.getRequestCount());
   }
 
   @Test
@@ -141,7 +168,10 @@ class RedirectFollowingTest {
           }
         });
     AuditResult row = run("GET");
-    assertEquals(RowStatus.ERROR, row.status());
+    assertEquals(RowStatus.FAIL, row.status(), "a network error in every browser");
+    assertEquals(
+        "REDIRECT_REFUSED",
+        row.verdict().engines().get(Engine.CHROMIUM).causes().get(0).code().name());
     assertEquals(21, row.redirects().size());
     assertTrue(
         row.redirects().get(20).response().error().message().contains("more than 20 redirects"));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.EngineVerdict;
-import dev.corsaudit.grade.Grader;
 import dev.corsaudit.grade.Outcome;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,6 +123,7 @@ class BrowserConformanceTest {
     String origin = ConformanceCase.GRADING_ORIGIN;
     return List.of(
         message
+            .replace(ConformanceCase.secondTarget(TARGET), "{target2}")
             .replace(TARGET, "{target}")
             .replace(origin, "{origin}")
             .replace(origin.toUpperCase(Locale.ROOT), "{ORIGIN}")
@@ -195,10 +195,7 @@ class BrowserConformanceTest {
   private static final String TARGET = "http://localhost:8081";
 
   private static EngineVerdict grade(Engine engine, ConformanceCase c) {
-    return Grader.grade(
-            c.toCorsRequest(TARGET), c.toPreflightExchange(TARGET), c.toActualExchange(TARGET))
-        .engines()
-        .get(engine);
+    return CaseChain.grade(c, TARGET).engines().get(engine);
   }
 
   private static String tail(String text, int chars) {

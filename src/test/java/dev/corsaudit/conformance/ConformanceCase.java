@@ -22,6 +22,8 @@ import java.util.Objects;
  *
  * @param source where the situation comes from: a cors-rules.md section, a WPT file, a seed or a
  *     field note
+ * @param redirects the responses after a redirect of the actual request, in order (empty for a case
+ *     whose actual response is final); {@code redirects[n-1]} is served at {@code url/<n>}
  * @param expect the outcome each browser engine actually produced (verified by
  *     BrowserConformanceTest), plus the spec's where the case file gives it
  * @param requestHeadersQuirks the Access-Control-Request-Headers an engine sends where it differs
@@ -38,6 +40,7 @@ public record ConformanceCase(
     CaseRequest request,
     CaseResponse preflight,
     CaseResponse actual,
+    List<CaseHop> redirects,
     Map<Engine, Outcome> expect,
     Map<Engine, String> requestHeadersQuirks,
     Map<Engine, RecordedObservation> observed) {
@@ -51,6 +54,7 @@ public record ConformanceCase(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(actual, "actual");
+    redirects = List.copyOf(redirects);
     expect = Map.copyOf(expect);
     requestHeadersQuirks = Map.copyOf(requestHeadersQuirks);
     observed = Map.copyOf(observed);
@@ -73,6 +77,16 @@ public record ConformanceCase(
   /** The URL the page fetches for this case below {@code targetBaseUrl} (no trailing slash). */
   public String url(String targetBaseUrl) {
     return targetBaseUrl + "/case/" + id;
+  }
+
+  /** The URL of hop {@code n} (1-based: the request after the n-th redirect). */
+  public String hopUrl(String targetBaseUrl, int n) {
+    return url(targetBaseUrl) + "/" + n;
+  }
+
+  /** Whether the actual request is answered with a chain of responses (redirects). */
+  public boolean redirected() {
+    return !redirects.isEmpty() || actual.isRedirect();
   }
 
   public CorsRequest toCorsRequest(String targetBaseUrl) {
@@ -103,7 +117,7 @@ public record ConformanceCase(
       sent.add(new HeaderLine("Access-Control-Request-Headers", requestHeaders));
     }
     sent.add(new HeaderLine("Origin", origin));
-    return exchange("OPTIONS", url(targetBaseUrl), sent, preflight, origin);
+    return exchange("OPTIONS", url(targetBaseUrl), sent, preflight, origin, targetBaseUrl);
   }
 
   /**
@@ -134,17 +148,32 @@ public record ConformanceCase(
     List<HeaderLine> sent = new ArrayList<>(FetchRequestRules.headerList(request.headers()));
     sent.add(new HeaderLine("Origin", origin));
     String method = FetchRequestRules.normaliseMethod(request.method());
-    return exchange(method, url(targetBaseUrl), sent, actual, origin);
+    return exchange(method, url(targetBaseUrl), sent, actual, origin, targetBaseUrl);
   }
 
-  private static Exchange exchange(
-      String method, String url, List<HeaderLine> sent, CaseResponse answer, String origin) {
+  /**
+   * The base URL of the target's second origin when the first is {@code targetBaseUrl}: the same
+   * server named by another loopback host ({@code localhost} and {@code 127.0.0.1} swap).
+   */
+  public static String secondTarget(String targetBaseUrl) {
+    return targetBaseUrl.contains("//localhost")
+        ? targetBaseUrl.replace("//localhost", "//127.0.0.1")
+        : targetBaseUrl.replace("//127.0.0.1", "//localhost");
+  }
+
+  static Exchange exchange(
+      String method,
+      String url,
+      List<HeaderLine> sent,
+      CaseResponse answer,
+      String origin,
+      String targetBaseUrl) {
     SentRequest sentRequest = new SentRequest(method, url, HTTP_VERSION, sent, List.of());
     RecordedResponse response =
         new RecordedResponse(
             answer.status(),
             HTTP_VERSION,
-            answer.wireHeaders(origin),
+            answer.wireHeaders(origin, targetBaseUrl, secondTarget(targetBaseUrl)),
             answer.contentType(),
             answer.body(),
             false);

@@ -76,6 +76,7 @@ public final class ConformanceCases {
         caseRequest,
         node.hasNonNull("preflight") ? response(node.get("preflight"), where) : null,
         response(required(node, "actual", where), where),
+        redirects(node.path("redirects"), where),
         expectations(node.path("expect"), where),
         requestHeadersQuirks(node.path("acrh")),
         observed(node.path("observed"), where));
@@ -118,9 +119,30 @@ public final class ConformanceCases {
                       o.path("actuals").asInt(),
                       textOrNull(o, "actual_method"),
                       textOrNull(o, "actual_origin"),
-                      console));
+                      console,
+                      hops(o.path("hops"))));
             });
     return observed;
+  }
+
+  private static List<HopObservation> hops(JsonNode array) {
+    List<HopObservation> hops = new ArrayList<>();
+    for (JsonNode h : array) {
+      List<String> names = new ArrayList<>();
+      h.path("headers").forEach(name -> names.add(name.asText()));
+      hops.add(
+          new HopObservation(
+              h.path("preflights").asInt(),
+              textOrNull(h, "acrm"),
+              textOrNull(h, "acrh"),
+              textOrNull(h, "preflight_origin"),
+              h.path("actuals").asInt(),
+              textOrNull(h, "method"),
+              textOrNull(h, "origin"),
+              names,
+              textOrNull(h, "body")));
+    }
+    return hops;
   }
 
   private static Map<Engine, String> requestHeadersQuirks(JsonNode node) {
@@ -132,6 +154,18 @@ public final class ConformanceCases {
                     Engine.valueOf(field.getKey().toUpperCase(Locale.ROOT)),
                     field.getValue().isNull() ? "" : field.getValue().asText()));
     return quirks;
+  }
+
+  /** {@code redirects: [{...response..., "preflight": {...}}]}: each hop's answer, in order. */
+  private static List<CaseHop> redirects(JsonNode array, String where) {
+    List<CaseHop> hops = new ArrayList<>();
+    for (JsonNode hop : array) {
+      hops.add(
+          new CaseHop(
+              response(hop, where),
+              hop.hasNonNull("preflight") ? response(hop.get("preflight"), where) : null));
+    }
+    return hops;
   }
 
   private static CaseResponse response(JsonNode node, String where) {

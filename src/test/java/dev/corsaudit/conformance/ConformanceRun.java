@@ -87,21 +87,45 @@ final class ConformanceRun {
                   ? ConsoleLines.fromWebKitLog(output)
                   : ConsoleLines.fromChromiumLog(output);
       Map<String, List<String>> console =
-          ConsoleLines.byCase(messages, target.baseUrl(), page.origin());
+          ConsoleLines.byCase(messages, target.baseUrl(), target.secondBaseUrl(), page.origin());
       List<Observation> observations = new ArrayList<>();
       Map<String, BrowserReport> reports = page.reports();
       for (ConformanceCase c : cases) {
         BrowserReport report = reports.get(c.id());
         if (report != null) {
-          observations.add(observe(browser, report, target.sighting(c.id()), console.get(c.id())));
+          observations.add(
+              observe(
+                  browser,
+                  report,
+                  target.sighting(c.id()),
+                  console.get(c.id()),
+                  hops(c, target, page.origin())));
         }
       }
       return new Result(browser, finished, observations, output, page.origin());
     }
   }
 
+  /** What reached each redirect hop of {@code c}. */
+  private static List<HopObservation> hops(ConformanceCase c, TargetServer target, String origin) {
+    List<String> names =
+        FetchRequestRules.headerList(c.request().headers()).stream()
+            .map(h -> h.lowerName())
+            .distinct()
+            .toList();
+    List<HopObservation> hops = new ArrayList<>();
+    for (int n = 1; n <= c.redirects().size(); n++) {
+      hops.add(HopObservation.of(target.sighting(c.id(), n), names, origin));
+    }
+    return hops;
+  }
+
   private static Observation observe(
-      Browser browser, BrowserReport report, TargetServer.Sighting seen, List<String> console) {
+      Browser browser,
+      BrowserReport report,
+      TargetServer.Sighting seen,
+      List<String> console,
+      List<HopObservation> hops) {
     return new Observation(
         browser.key(),
         report.id(),
@@ -115,7 +139,8 @@ final class ConformanceRun {
         seen.actuals(),
         seen.actualMethod(),
         seen.actualOrigin(),
-        console == null ? List.of() : console);
+        console == null ? List.of() : console,
+        hops);
   }
 
   // The launcher may be a shell script and browsers fork helpers: end every process of the tree we

@@ -69,11 +69,18 @@ final class ConsoleLines {
 
   /**
    * @param targetBaseUrl the URL prefix of every case (it carries the run's nonce)
-   * @return case id → its console messages, normalised with {origin} and {target}
+   * @param secondBaseUrl the same prefix on the target's second origin, where redirects may go
+   * @return case id → its console messages, normalised with {origin}, {target} and {target2}
    */
   static Map<String, List<String>> byCase(
-      List<String> messages, String targetBaseUrl, String pageOrigin) {
-    Pattern caseUrl = Pattern.compile(Pattern.quote(targetBaseUrl + "/case/") + "([a-z0-9-]+)");
+      List<String> messages, String targetBaseUrl, String secondBaseUrl, String pageOrigin) {
+    Pattern caseUrl =
+        Pattern.compile(
+            "(?:"
+                + Pattern.quote(targetBaseUrl + "/case/")
+                + "|"
+                + Pattern.quote(secondBaseUrl + "/case/")
+                + ")([a-z0-9-]+)");
     Map<String, List<String>> out = new HashMap<>();
     for (String message : messages) {
       Matcher url = caseUrl.matcher(message);
@@ -81,6 +88,7 @@ final class ConsoleLines {
         String normalised =
             message
                 .replace(targetBaseUrl, "{target}")
+                .replace(secondBaseUrl, "{target2}")
                 .replace(pageOrigin, "{origin}")
                 .replace(pageOrigin.toUpperCase(Locale.ROOT), "{ORIGIN}");
         // A WebKit pair is filed as its two lines.

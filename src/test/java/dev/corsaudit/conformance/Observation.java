@@ -15,7 +15,8 @@ import java.util.List;
  * @param requestHeadersHeader the preflight's Access-Control-Request-Headers, or null
  * @param actuals how many non-OPTIONS requests reached the target
  * @param consoleLines the browser's console lines about this case, with the page origin and target
- *     base URL replaced by {origin} and {target}
+ *     base URLs replaced by {origin}, {target} and {target2}
+ * @param hops what reached each redirect hop, in order (empty for a case without redirects)
  */
 public record Observation(
     String browser,
@@ -30,10 +31,12 @@ public record Observation(
     int actuals,
     String actualMethod,
     String actualOrigin,
-    List<String> consoleLines) {
+    List<String> consoleLines,
+    List<HopObservation> hops) {
 
   public Observation {
     readableHeaders = List.copyOf(readableHeaders);
     consoleLines = List.copyOf(consoleLines);
+    hops = List.copyOf(hops);
   }
 }

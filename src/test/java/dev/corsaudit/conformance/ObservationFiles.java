@@ -47,6 +47,22 @@ final class ObservationFiles {
       node.put("actual_origin", o.actualOrigin());
       ArrayNode console = node.putArray("console");
       o.console().forEach(console::add);
+      if (!o.hops().isEmpty()) {
+        ArrayNode hops = node.putArray("hops");
+        for (HopObservation hop : o.hops()) {
+          ObjectNode h = hops.addObject();
+          h.put("preflights", hop.preflights());
+          h.put("acrm", hop.requestMethodHeader());
+          h.put("acrh", hop.requestHeadersHeader());
+          h.put("preflight_origin", hop.preflightOrigin());
+          h.put("actuals", hop.actuals());
+          h.put("method", hop.method());
+          h.put("origin", hop.origin());
+          ArrayNode names = h.putArray("headers");
+          hop.headers().forEach(names::add);
+          h.put("body", hop.body());
+        }
+      }
     }
     Path file = dir.resolve(key + ".json");
     JSON.writeValue(file.toFile(), all);

@@ -62,6 +62,7 @@ final class RawHttpServer implements AutoCloseable {
           Map.entry(206, "Partial Content"),
           Map.entry(301, "Moved Permanently"),
           Map.entry(302, "Found"),
+          Map.entry(303, "See Other"),
           Map.entry(307, "Temporary Redirect"),
           Map.entry(308, "Permanent Redirect"),
           Map.entry(400, "Bad Request"),

@@ -19,6 +19,7 @@ import java.util.List;
  * @param actualMethod the actual request's method, or null
  * @param actualOrigin the actual request's Origin header, or null
  * @param console the browser's console lines about the case
+ * @param hops what reached each redirect hop, in order (empty for a case without redirects)
  */
 public record RecordedObservation(
     String error,
@@ -30,19 +31,18 @@ public record RecordedObservation(
     int actuals,
     String actualMethod,
     String actualOrigin,
-    List<String> console) {
+    List<String> console,
+    List<HopObservation> hops) {
 
   public RecordedObservation {
     readableHeaders = List.copyOf(readableHeaders);
     console = List.copyOf(console);
+    hops = List.copyOf(hops);
   }
 
   /** The observation in recorded form; its console lines are already normalised. */
   static RecordedObservation of(Observation seen, String pageOrigin) {
-    String origin = seen.actualOrigin();
-    if (origin != null && origin.equals(pageOrigin)) {
-      origin = CaseResponse.ORIGIN_PLACEHOLDER;
-    }
+    String origin = HopObservation.masked(seen.actualOrigin(), pageOrigin);
     return new RecordedObservation(
         seen.error(),
         seen.status(),
@@ -53,6 +53,7 @@ public record RecordedObservation(
         seen.actuals(),
         seen.actualMethod(),
         origin,
-        seen.consoleLines());
+        seen.consoleLines(),
+        seen.hops());
   }
 }

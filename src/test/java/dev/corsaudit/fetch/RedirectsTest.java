@@ -68,6 +68,9 @@ class RedirectsTest {
     "'', without a Location",
     "ftp://files.example.com/x, non-HTTP",
     "https://user:pw@api.example.com/v2, credentials",
+    // The URL parser rejects a port above 65535; java.net.URI does not (rd-location-bad-port).
+    "http://127.0.0.1:99999/x, invalid URL",
+    "data:text/plain;hello, non-HTTP",
   })
   void unusableRedirectsAreNetworkErrors(String location, String why) {
     Redirects.Step step =
@@ -90,6 +93,17 @@ class RedirectsTest {
   @CsvSource({"300", "304", "305", "200", "404"})
   void notRedirects(int status) {
     assertEquals(false, Redirects.isRedirect(status));
+  }
+
+  @ParameterizedTest(name = "{0} with Location {1}: followed {2}")
+  @CsvSource({
+    // A redirect status without a Location is the final response (rd-302-without-location).
+    "302, , false",
+    "307, /v2, true",
+    "200, /v2, false",
+  })
+  void followedOnlyWithALocation(int status, String location, boolean followed) {
+    assertEquals(followed, Redirects.isFollowed(status, location));
   }
 
   @org.junit.jupiter.api.Test

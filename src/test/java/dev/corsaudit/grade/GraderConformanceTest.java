@@ -3,6 +3,7 @@ package dev.corsaudit.grade;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.corsaudit.conformance.CaseChain;
 import dev.corsaudit.conformance.ConformanceCase;
 import dev.corsaudit.conformance.ConformanceCases;
 import dev.corsaudit.conformance.EngineAgreement;
@@ -17,9 +18,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The grader against what real Chromium and Firefox did (and the spec's answer) for every case of
- * the conformance suite. BrowserConformanceTest keeps the recorded outcomes true to the browsers;
- * this test needs no browser, so it runs everywhere.
+ * The grader against what real Chromium, Firefox and WebKit did (and the spec's answer) for every
+ * case of the conformance suite, redirect chains included: {@link CaseChain} follows a case's
+ * redirects with {@code Redirects.follow} as the audit does and grades the hops with {@code
+ * Grader.grade(..., hops)}. BrowserConformanceTest keeps the recorded outcomes true to the
+ * browsers; this test needs no browser, so it runs everywhere.
  */
 class GraderConformanceTest {
 
@@ -29,14 +32,7 @@ class GraderConformanceTest {
   void graderAgreesWithEveryRecordedBrowserOutcome() {
     List<ConformanceCase> cases = ConformanceCases.load();
     VerdictSource grader =
-        (engine, c) ->
-            Grader.grade(
-                    c.toCorsRequest(TARGET),
-                    c.toPreflightExchange(TARGET),
-                    c.toActualExchange(TARGET))
-                .engines()
-                .get(engine)
-                .outcome();
+        (engine, c) -> CaseChain.grade(c, TARGET).engines().get(engine).outcome();
     List<EngineAgreement.Mismatch> mismatches = EngineAgreement.mismatches(grader, cases);
     long checks = cases.stream().mapToLong(c -> c.expect().size()).sum();
     System.out.println(
@@ -69,14 +65,7 @@ class GraderConformanceTest {
     for (ConformanceCase c : cases) {
       for (Map.Entry<Engine, RecordedObservation> seen : c.observed().entrySet()) {
         Engine engine = seen.getKey();
-        String ours =
-            Grader.grade(
-                    c.toCorsRequest(TARGET),
-                    c.toPreflightExchange(TARGET),
-                    c.toActualExchange(TARGET))
-                .engines()
-                .get(engine)
-                .consoleMessage();
+        String ours = CaseChain.grade(c, TARGET).engines().get(engine).consoleMessage();
         if (ours == null || seen.getValue().console().isEmpty()) {
           continue;
         }
@@ -103,6 +92,7 @@ class GraderConformanceTest {
     String origin = ConformanceCase.GRADING_ORIGIN;
     return List.of(
         message
+            .replace(ConformanceCase.secondTarget(TARGET), "{target2}")
             .replace(TARGET, "{target}")
             .replace(origin, "{origin}")
             .replace(origin.toUpperCase(Locale.ROOT), "{ORIGIN}")
