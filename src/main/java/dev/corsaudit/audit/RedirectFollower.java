@@ -2,17 +2,19 @@ package dev.corsaudit.audit;
 
 import dev.corsaudit.fetch.BrowserRequests;
 import dev.corsaudit.fetch.Redirects;
+import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.Grader;
 import dev.corsaudit.grade.HopPreflight;
 import dev.corsaudit.grade.RedirectHop;
 import dev.corsaudit.grade.RequestPlans;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.Exchange;
-import dev.corsaudit.model.PreflightPlan;
 import dev.corsaudit.probe.Prober;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -85,29 +87,60 @@ final class RedirectFollower {
     }
     byte[] nextBody = step.bodyDropped() ? null : body;
     RequestPlans plans = RequestPlans.of(next);
-    // Sent when any browser engine preflights the hop (Firefox and WebKit preflight every hop of a
-    // preflighted request); the chain goes on while the hop's preflight passes in some engine.
-    PreflightPlan hopPreflight = HopPreflight.toSend(firstPlans, plans);
-    CompletableFuture<Exchange> preflight =
-        hopPreflight != null
-            ? prober.send(BrowserRequests.preflight(next, hopPreflight, nextProbe, userAgent))
-            : CompletableFuture.completedFuture(null);
-    return preflight.thenCompose(
-        sentPreflight -> {
-          if (sentPreflight != null
-              && !Grader.hopPreflightPassesSomewhere(
-                  page, firstPlans, new RedirectHop(next, plans, sentPreflight, null))) {
-            hops.add(new RedirectHop(next, plans, sentPreflight, null));
-            return CompletableFuture.completedFuture(hops);
-          }
-          return prober
-              .send(BrowserRequests.actual(next, nextProbe, userAgent, nextBody))
-              .thenCompose(
-                  answer -> {
-                    hops.add(new RedirectHop(next, plans, sentPreflight, answer));
-                    return next(page, firstPlans, next, plans, nextProbe, nextBody, answer, hops);
-                  });
-        });
+    // Each distinct hop preflight some browser engine sends, sent once (Firefox and WebKit
+    // preflight
+    // every hop of a preflighted request, Firefox with the page's origin, WebKit with the first
+    // request's headers); the chain goes on while the hop's preflight passes in some engine.
+    Map<HopPreflight.Sent, List<Engine>> wanted =
+        HopPreflight.toSend(page, firstPlans, next, plans);
+    List<CompletableFuture<Exchange>> sends = new ArrayList<>();
+    for (HopPreflight.Sent sent : wanted.keySet()) {
+      sends.add(
+          prober.send(
+              BrowserRequests.preflight(
+                  next.withOrigin(sent.origin()), sent.plan(), nextProbe, userAgent)));
+    }
+    return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+        .thenCompose(
+            sent -> {
+              RedirectHop hop = hopWithPreflights(next, plans, wanted, sends);
+              if (hop.preflight() != null
+                  && !Grader.hopPreflightPassesSomewhere(page, firstPlans, hop)) {
+                hops.add(hop);
+                return CompletableFuture.completedFuture(hops);
+              }
+              return prober
+                  .send(BrowserRequests.actual(next, nextProbe, userAgent, nextBody))
+                  .thenCompose(
+                      answer -> {
+                        hops.add(hop.withResponse(answer));
+                        return next(
+                            page, firstPlans, next, plans, nextProbe, nextBody, answer, hops);
+                      });
+            });
+  }
+
+  /**
+   * The hop with its preflights: the first one sent (the top engine's when it sends one) as the
+   * hop's preflight, the others for the engines that sent them.
+   */
+  private static RedirectHop hopWithPreflights(
+      CorsRequest next,
+      RequestPlans plans,
+      Map<HopPreflight.Sent, List<Engine>> wanted,
+      List<CompletableFuture<Exchange>> sends) {
+    Exchange main = null;
+    Map<Engine, Exchange> others = new EnumMap<>(Engine.class);
+    int i = 0;
+    for (List<Engine> engines : wanted.values()) {
+      Exchange exchange = sends.get(i++).join();
+      if (main == null) {
+        main = exchange;
+      } else {
+        engines.forEach(engine -> others.put(engine, exchange));
+      }
+    }
+    return new RedirectHop(next, plans, main, null, null, others);
   }
 
   /**

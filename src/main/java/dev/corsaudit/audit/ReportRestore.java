@@ -137,9 +137,21 @@ public final class ReportRestore {
       CorsRequest request =
           new CorsRequest(
               r.url(), r.origin(), r.method(), lines(r.requestHeaders()), original.credentials());
+      Map<Engine, Exchange> others = new EnumMap<>(Engine.class);
+      if (r.enginePreflights() != null) {
+        for (ReportDocument.EnginePreflight p : r.enginePreflights()) {
+          Exchange exchange = exchange(p.exchange());
+          p.engines().forEach(key -> others.put(engine(key), exchange));
+        }
+      }
       hops.add(
           new RedirectHop(
-              request, RequestPlans.of(request), exchange(r.preflight()), exchange(r.response())));
+              request,
+              RequestPlans.of(request),
+              exchange(r.preflight()),
+              exchange(r.response()),
+              null,
+              others));
     }
     return hops;
   }

@@ -54,6 +54,17 @@ final class VerboseExchanges implements AuditListener {
           .append(Escape.terminal(hop.request().origin()))
           .append('\n');
       exchange(text, hop.preflight());
+      for (var other : new java.util.LinkedHashSet<>(hop.enginePreflights().values())) {
+        text.append("* the hop preflight of ")
+            .append(
+                hop.enginePreflights().entrySet().stream()
+                    .filter(e -> e.getValue() == other)
+                    .map(e -> e.getKey().key())
+                    .sorted()
+                    .toList())
+            .append(":\n");
+        exchange(text, other);
+      }
       exchange(text, hop.response());
     }
     err.print(text);

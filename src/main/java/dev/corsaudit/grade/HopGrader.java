@@ -45,7 +45,7 @@ final class HopGrader {
         request,
         context,
         preflightPlan != null ? preflightPlan : hopPlan,
-        preflightPlan != null ? hop.preflight() : null,
+        preflightPlan != null ? hop.preflightFor(engine) : null,
         hop.response());
   }
 }

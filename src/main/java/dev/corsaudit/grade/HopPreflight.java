@@ -1,6 +1,11 @@
 package dev.corsaudit.grade;
 
+import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.PreflightPlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Which preflight an engine sends before a redirect hop of the actual request (its {@link
@@ -32,25 +37,36 @@ public final class HopPreflight {
         true);
   }
 
+  /** One engine's preflight of a hop: what it asks for, and the Origin it carries. */
+  public record Sent(PreflightPlan plan, String origin) {}
+
   /**
-   * The hop preflight the audit sends so every browser engine that preflights the hop can be
-   * graded: the top engine's when it sends one, else the first other browser engine's; null when no
-   * browser engine preflights the hop. One recorded answer serves every engine.
+   * The preflights the browser engines send before a hop, each with the engines that send exactly
+   * it, the top engine's first: the audit sends each one once (usually one or two), so every engine
+   * is graded on the answer to its own request, also from a server that echoes the Origin.
+   *
+   * @param page the page's request
+   * @param first each engine's plan of the page's request
+   * @param hopRequest the hop's request (its Origin is "null" after a cross-origin hop)
+   * @param hop each engine's plan of the hop's request
    */
-  public static PreflightPlan toSend(RequestPlans first, RequestPlans hop) {
-    PreflightPlan top = plan(Engine.TOP, first.top(), first.top().preflightNeeded(), hop.top());
-    if (top != null) {
-      return top;
-    }
+  public static Map<Sent, List<Engine>> toSend(
+      CorsRequest page, RequestPlans first, CorsRequest hopRequest, RequestPlans hop) {
+    Map<Sent, List<Engine>> sends = new LinkedHashMap<>();
+    List<Engine> order = new ArrayList<>(List.of(Engine.TOP));
     for (Engine engine : Engine.values()) {
-      if (engine.browser()) {
-        PreflightPlan plan =
-            plan(engine, first.of(engine), first.of(engine).preflightNeeded(), hop.of(engine));
-        if (plan != null) {
-          return plan;
-        }
+      if (engine.browser() && engine != Engine.TOP) {
+        order.add(engine);
       }
     }
-    return null;
+    for (Engine engine : order) {
+      PreflightPlan plan =
+          plan(engine, first.of(engine), first.of(engine).preflightNeeded(), hop.of(engine));
+      if (plan != null) {
+        String origin = engine.hopPreflightSendsPageOrigin() ? page.origin() : hopRequest.origin();
+        sends.computeIfAbsent(new Sent(plan, origin), k -> new ArrayList<>()).add(engine);
+      }
+    }
+    return sends;
   }
 }

@@ -7,6 +7,7 @@ import dev.corsaudit.model.NetworkErrorKind;
 import dev.corsaudit.model.SentRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One request fetch() made after a redirect of the actual request: the request as it then was (URL,
@@ -16,17 +17,44 @@ import java.util.List;
  * @param preflight the preflight sent before it, or null when none was needed
  * @param refusal why fetch() refused to follow the redirect {@code request} got (a network error in
  *     every browser, so a FAIL), or null for a hop that was sent
+ * @param enginePreflights the hop preflights of engines that send another one than {@code
+ *     preflight} (Firefox's carries the page's origin, WebKit's the first request's headers: {@link
+ *     HopPreflight}); usually empty
  */
 public record RedirectHop(
     CorsRequest request,
     RequestPlans plans,
     Exchange preflight,
     Exchange response,
-    Refusal refusal) {
+    Refusal refusal,
+    Map<Engine, Exchange> enginePreflights) {
+
+  public RedirectHop {
+    enginePreflights = Map.copyOf(enginePreflights);
+  }
 
   public RedirectHop(
       CorsRequest request, RequestPlans plans, Exchange preflight, Exchange response) {
-    this(request, plans, preflight, response, null);
+    this(request, plans, preflight, response, null, Map.of());
+  }
+
+  public RedirectHop(
+      CorsRequest request,
+      RequestPlans plans,
+      Exchange preflight,
+      Exchange response,
+      Refusal refusal) {
+    this(request, plans, preflight, response, refusal, Map.of());
+  }
+
+  /** The hop preflight {@code engine} sent, when it sent one. */
+  public Exchange preflightFor(Engine engine) {
+    return enginePreflights.getOrDefault(engine, preflight);
+  }
+
+  /** The same hop, its response now known. */
+  public RedirectHop withResponse(Exchange answer) {
+    return new RedirectHop(request, plans, preflight, answer, refusal, enginePreflights);
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.corsaudit.result.ReportDocument;
 import dev.corsaudit.result.RowStatus;
 import dev.corsaudit.result.RunSummary;
 import dev.corsaudit.security.Finding;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,7 @@ public final class ReportModel {
                         hop.request().origin(),
                         pairs(hop.request().headers()),
                         exchange(hop.preflight()),
+                        enginePreflights(hop.enginePreflights()),
                         exchange(hop.response())))
             .toList(),
         provider.notes(),
@@ -126,6 +128,23 @@ public final class ReportModel {
         provider.tracking(),
         confirmation(result),
         result.lastGraded());
+  }
+
+  /** A hop's other preflights, one entry per distinct exchange with the engines that sent it. */
+  private static List<ReportDocument.EnginePreflight> enginePreflights(
+      Map<Engine, Exchange> byEngine) {
+    Map<Exchange, List<String>> engines = new java.util.LinkedHashMap<>();
+    byEngine.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                engines
+                    .computeIfAbsent(e.getValue(), k -> new ArrayList<>())
+                    .add(e.getKey().key()));
+    List<ReportDocument.EnginePreflight> out = new ArrayList<>();
+    engines.forEach(
+        (exchange, keys) -> out.add(new ReportDocument.EnginePreflight(keys, exchange(exchange))));
+    return out;
   }
 
   private static ReportDocument.Confirmation confirmation(AuditResult result) {

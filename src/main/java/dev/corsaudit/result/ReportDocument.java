@@ -145,8 +145,9 @@ public record ReportDocument(
 
   /**
    * A request fetch() made after a redirect of the actual request: where, how, with which Origin
-   * ("null" once tainted), its own preflight (or null) and its response (null when that preflight
-   * failed).
+   * ("null" once tainted), its own preflight (or null), the other hop preflights engines sent
+   * (Firefox's with the page's origin, WebKit's with the first request's headers) and its response
+   * (null when the hop's preflight failed).
    */
   public record Redirect(
       String url,
@@ -154,6 +155,7 @@ public record ReportDocument(
       String origin,
       List<List<String>> requestHeaders,
       Exchange preflight,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EnginePreflight> enginePreflights,
       Exchange response) {}
 
   /** A preflight only some engines send (see {@link dev.corsaudit.result.EnginePreflight}). */

@@ -11,7 +11,6 @@ import dev.corsaudit.grade.Verdict;
 import dev.corsaudit.model.CorsRequest;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.PlannedRequest;
-import dev.corsaudit.model.PreflightPlan;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,12 +79,16 @@ public final class CaseChain {
       RequestPlans nextPlans = RequestPlans.of(next);
       CaseHop answers = answersAt(c, next.url());
       Exchange preflight = null;
-      // As RedirectFollower: sent when any browser engine preflights the hop.
-      PreflightPlan hopPreflight = HopPreflight.toSend(firstPlans, nextPlans);
-      if (hopPreflight != null) {
+      // As RedirectFollower: sent when any browser engine preflights the hop. The case's server
+      // gives every hop preflight the same answer, so the first one stands for all engines.
+      java.util.Map<HopPreflight.Sent, java.util.List<dev.corsaudit.grade.Engine>> sends =
+          HopPreflight.toSend(first, firstPlans, next, nextPlans);
+      if (!sends.isEmpty()) {
+        HopPreflight.Sent hopPreflight = sends.keySet().iterator().next();
         preflight =
             send(
-                BrowserRequests.preflight(next, hopPreflight, next.url(), UA),
+                BrowserRequests.preflight(
+                    next.withOrigin(hopPreflight.origin()), hopPreflight.plan(), next.url(), UA),
                 target,
                 next,
                 answers == null ? null : answers.preflight(),
