@@ -97,4 +97,71 @@ class TableWidthTest {
             "\n   note: LOCAL_NETWORK_ACCESS: A public page calling a local server: Chrome"
                 + " (142+) asks the user for Local Network Access permission first,"));
   }
+
+  @Test
+  void atFortyColumnsTheColumnsStopAtTheirNarrowest() throws IOException {
+    assertEquals(
+        """
+        #  PROVIDER      PROFILE     ORIGIN          STATUS   VERDICT
+            CAUSE
+        1  openrouter    fetch       https://        204      PASS
+                                     example.com
+        2  azure         fetch       https://        200      PASS
+                                     example.com
+        3  modelstream   fetch       https://        204      PASS
+                                     example.com
+        4  nvidia-nim    fetch       https://        200      FAIL
+                                     example.com
+            VARY_WITHOUT_ALLOW
+        5  opencode-zen  fetch       https://        404      FAIL
+                                     example.com
+            SPA_FALLBACK
+        6  mistral       openai-sdk  https://        204      FAIL
+                                     example.com
+            HEADER_NOT_ALLOWED
+        7  local         fetch       https://        CONNECT  ERROR
+                                     example.com
+            CONNECT
+           note: LOCAL_NETWORK_ACCESS: A public
+                 page calling a local server:
+                 Chrome (142+) asks the user for
+                 Local Network Access permission
+                 first, and the page must be a
+                 secure context (https); Firefox
+                 and Safari do not ask.
+                 Access-Control-Allow-Private-Ne
+                 twork is no longer required by
+                 any browser
+        """,
+        table(render(ReportFixtures.seedRun(), 40, false), "#  PROVIDER"));
+    assertEquals(
+        """
+        #  PROVIDER    PROFILE  ORIGIN          STATUS   VERDICT  BROWSER
+            CAUSE
+        1  gateway     fetch    https://a.      204      PASS     PASS
+                                example                           (agrees)
+        2  gateway     fetch    https://b.      204      PASS
+                                example
+        3  gateway     fetch    https://c.      204      PASS
+                                example
+        4  gateway     fetch    https://d.      204      FAIL     FAIL
+                                example                           (agrees)
+            ALLOW_ORIGIN_MISMATCH
+        5  sdk-host    custom   https://a.      204      PASS     PASS
+                                example                           (DISAGREES)
+        6  actual-ok   fetch    https://a.      204/429  PASS
+                                example
+           note: RESPONSE_HEADERS_NOT_EXPOSED:
+                 Script cannot read retry-after,
+                 x-ratelimit-remaining-requests:
+                 they are not in
+                 Access-Control-Expose-Headers
+        7  actual-401  fetch    https://a.      204/401  FAIL     PASS
+                                example                           (DISAGREES)
+            ACTUAL_MISSING_ALLOW_ORIGIN
+        8  simple      none     https://a.      200      PASS
+                                example
+        """,
+        table(render(ScenarioFixtures.run(), 40, false), "#  PROVIDER"));
+  }
 }
