@@ -309,6 +309,21 @@ class ShardMergeUnitTest {
                 two.shard())));
     parts.set(0, parts(2).get(0));
     assertEquals(WHOLE.generatedAt(), ShardMerge.merge(parts).generatedAt(), "not earlier");
+    parts.set(
+        1,
+        new ShardMerge.Part(
+            "shard-2.json",
+            remade(
+                two,
+                two.tool(),
+                two.replicas(),
+                false,
+                "2026-11-23T03:07:00Z",
+                true,
+                two.securityProbed(),
+                two.findings(),
+                two.shard())));
+    assertEquals("2026-11-23T03:07:00Z", ShardMerge.merge(parts).generatedAt(), "later");
   }
 
   @Test
