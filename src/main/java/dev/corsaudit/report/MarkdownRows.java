@@ -12,7 +12,7 @@ import java.util.List;
  * Whether rows differ changes every line's endpoint cell and heading, so the lines keep that part
  * apart until it is known.
  */
-final class MarkdownRows implements AutoCloseable {
+final class MarkdownRows implements KeptRows {
 
   private final RowSpool summary = new RowSpool();
   private final RowSpool details = new RowSpool();
@@ -23,7 +23,8 @@ final class MarkdownRows implements AutoCloseable {
   private boolean variants;
   private int rows;
 
-  void add(AuditResult result) {
+  @Override
+  public void add(AuditResult result) {
     rows++;
     String variant = result.target().profile() + " " + result.target().request().origin();
     if (firstVariant == null) {

@@ -18,23 +18,20 @@ import java.util.Collection;
  */
 public final class SpooledReport implements RowSink, AutoCloseable {
 
-  /** The format-specific half: keeps rows, then prints them under the counts. */
-  private interface Rows extends AutoCloseable {
-    void add(AuditResult result);
-
+  /** Prints the kept rows under the run's counts, in the format's layout. */
+  private interface Printer {
     void print(AuditRun run, RunNotes notes, Writer out) throws IOException;
-
-    @Override
-    void close() throws IOException;
   }
 
-  private final Rows rows;
+  private final KeptRows rows;
+  private final Printer printer;
   private final RunNotes notes;
   private final SecretMask mask;
   private boolean printed;
 
-  private SpooledReport(Rows rows, RunNotes notes, SecretMask mask) {
+  private SpooledReport(KeptRows rows, Printer printer, RunNotes notes, SecretMask mask) {
     this.rows = rows;
+    this.printer = printer;
     this.notes = notes;
     this.mask = mask;
   }
@@ -59,47 +56,13 @@ public final class SpooledReport implements RowSink, AutoCloseable {
         TableReport table = new TableReport(color, notes, layout);
         TableRows kept = table.rows();
         yield new SpooledReport(
-            new Rows() {
-              @Override
-              public void add(AuditResult result) {
-                kept.add(result);
-              }
-
-              @Override
-              public void print(AuditRun run, RunNotes runNotes, Writer out) throws IOException {
-                table.print(kept, run, runNotes, out);
-              }
-
-              @Override
-              public void close() throws IOException {
-                kept.close();
-              }
-            },
-            notes,
-            mask);
+            kept, (run, runNotes, out) -> table.print(kept, run, runNotes, out), notes, mask);
       }
       case MARKDOWN -> {
         MarkdownReport markdown = new MarkdownReport(notes);
         MarkdownRows kept = new MarkdownRows();
         yield new SpooledReport(
-            new Rows() {
-              @Override
-              public void add(AuditResult result) {
-                kept.add(result);
-              }
-
-              @Override
-              public void print(AuditRun run, RunNotes runNotes, Writer out) throws IOException {
-                markdown.print(kept, run, runNotes, out);
-              }
-
-              @Override
-              public void close() throws IOException {
-                kept.close();
-              }
-            },
-            notes,
-            mask);
+            kept, (run, runNotes, out) -> markdown.print(kept, run, runNotes, out), notes, mask);
       }
       default -> throw new IllegalArgumentException(format + " is not spooled");
     };
@@ -128,7 +91,7 @@ public final class SpooledReport implements RowSink, AutoCloseable {
     }
     printed = true;
     MaskingWriter masked = new MaskingWriter(out, mask);
-    rows.print(run, complete ? notes : notes.incomplete(), masked);
+    printer.print(run, complete ? notes : notes.incomplete(), masked);
     masked.close(); // emits the last line; does not close out
   }
 

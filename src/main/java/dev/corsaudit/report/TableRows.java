@@ -20,7 +20,7 @@ import java.util.Set;
  * stays bounded whatever the number of rows. Every cell is escaped for the terminal here: cells can
  * carry server text (error messages), and nothing may reach the terminal raw.
  */
-final class TableRows implements AutoCloseable {
+final class TableRows implements KeptRows {
 
   static final String[] HEADER = {
     "#", "PROVIDER", "PROFILE", "ORIGIN", "STATUS", "VERDICT", "BROWSER", "CAUSE"
@@ -55,7 +55,8 @@ final class TableRows implements AutoCloseable {
     }
   }
 
-  void add(AuditResult result) {
+  @Override
+  public void add(AuditResult result) {
     if (result.status() == RowStatus.SKIPPED && !showSkipped) {
       String reason = String.valueOf(result.skipReason());
       Folded before = folded.getOrDefault(reason, new Folded(0, new LinkedHashSet<>()));

@@ -132,7 +132,8 @@ public final class Benchmark {
     }
     for (Build build : settings.builds) {
       farm.takeRequestCount();
-      Run audit = corsAudit(settings, build, work, providers, c, security, "lat-" + n + "-" + c);
+      Run audit =
+          corsAudit(settings, build, work, providers, c, security, "lat-" + n + "-" + c, "json");
       if (security && audit.exit == 1) {
         audit = audit.withExit(0); // a finding on the farm's "*" is an answer, not a failure
       }
@@ -182,7 +183,8 @@ public final class Benchmark {
       double loopRate = n / loop.wallSeconds;
       for (Build build : settings.builds) {
         Run audit =
-            corsAudit(settings, build, work, providers(work, baseUrl, n), c, false, "zero-" + n);
+            corsAudit(
+                settings, build, work, providers(work, baseUrl, n), c, false, "zero-" + n, "json");
         double auditRate = n / audit.wallSeconds;
         System.out.printf(
             Locale.ROOT,
@@ -352,18 +354,6 @@ public final class Benchmark {
   }
 
   // ---- the child processes
-
-  private static Run corsAudit(
-      Settings settings,
-      Build build,
-      Path work,
-      Path providers,
-      int c,
-      boolean security,
-      String name)
-      throws Exception {
-    return corsAudit(settings, build, work, providers, c, security, name, "json");
-  }
 
   private static Run corsAudit(
       Settings settings,
