@@ -142,7 +142,12 @@ public final class FormatOptions {
             session.targets())) {
       InterruptGuard guard =
           InterruptGuard.install(
-              session::interruptStream, run -> printSpooled(report, run, false), err);
+              session::interruptStream,
+              run -> {
+                printSpooled(report, run, false);
+                report.close(); // the JVM is going down: no temporary file is left behind
+              },
+              err);
       AuditRun run;
       try {
         run = session.stream(report);

@@ -22,8 +22,12 @@ import org.apache.commons.io.output.DeferredFileOutputStream;
  */
 final class RowSpool implements AutoCloseable {
 
-  /** Past this many bytes the records move to a temporary file. */
-  static final int MEMORY_BYTES = 4 * 1024 * 1024;
+  /**
+   * Past this many bytes the records move to a temporary file (the system property lets tests see
+   * the file of a small run).
+   */
+  static final int MEMORY_BYTES =
+      Integer.getInteger("corsaudit.spool.memoryBytes", 4 * 1024 * 1024);
 
   private final DeferredFileOutputStream bytes;
   private final DataOutputStream out;

@@ -52,6 +52,10 @@ class InterruptTest {
       throws Exception {
     Path out = dir.resolve("out." + format);
     interrupt(dir, format, out);
+    try (var left = Files.list(dir.resolve("tmp"))) {
+      assertEquals(
+          List.of(), left.toList(), "the spool's temporary file is deleted on the interrupt");
+    }
     String text = Files.readString(out);
     assertTrue(text.contains("Incomplete run: it was interrupted"), text);
     assertTrue(
@@ -90,6 +94,9 @@ class InterruptTest {
     Process process =
         new ProcessBuilder(
                 java,
+                // Every row goes to the spool's temporary file, in a directory of the test's own.
+                "-Dcorsaudit.spool.memoryBytes=1",
+                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
                 "-cp",
                 System.getProperty("java.class.path"),
                 "dev.corsaudit.Main",
