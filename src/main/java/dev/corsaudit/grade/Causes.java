@@ -24,6 +24,19 @@ final class Causes {
             + " Access-Control-Allow-Origin");
   }
 
+  static Cause headerBlockRefused(Engine engine, boolean preflight, String why) {
+    return new Cause(
+        CauseCode.HEADER_BLOCK_REFUSED,
+        "The "
+            + (preflight ? "preflight" : "actual")
+            + " response's header block has "
+            + why
+            + ": the HTTP parser fails the fetch "
+            + engine.phrase()
+            + ", before any CORS check",
+        "send header values without NUL, CR or LF bytes (RFC 9110 section 5.5)");
+  }
+
   static Cause allowOrigin(
       AllowOriginCheck.Result result,
       boolean actual,

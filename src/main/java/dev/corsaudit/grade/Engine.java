@@ -28,6 +28,8 @@ import dev.corsaudit.fetch.RequestRules;
  *     and spelling, quotes a whole unparsable Allow-Methods/-Headers value and adds a "Fetch API
  *     cannot load" line (WebKit); the others name the first header in sorted order and quote the
  *     bad element
+ * @param headerBlockRules how the engine's HTTP parser reads a malformed header block (whitespace
+ *     before a colon, a lone CR, a NUL byte), for responses only the raw recorder could take
  */
 public enum Engine {
   SPEC(
@@ -40,7 +42,8 @@ public enum Engine {
       MaxAgeSyntax.DIGITS_ELSE_DEFAULT,
       false,
       true,
-      false),
+      false,
+      HeaderBlockRules.SPEC),
   CHROMIUM(
       "chromium",
       true,
@@ -51,7 +54,8 @@ public enum Engine {
       MaxAgeSyntax.SIGNED_ELSE_DEFAULT,
       false,
       true,
-      false),
+      false,
+      HeaderBlockRules.CHROMIUM),
   FIREFOX(
       "firefox",
       true,
@@ -62,7 +66,8 @@ public enum Engine {
       MaxAgeSyntax.DIGITS_ELSE_UNCACHED,
       true,
       false,
-      false),
+      false,
+      HeaderBlockRules.FIREFOX),
   WEBKIT(
       "webkit",
       true,
@@ -73,7 +78,8 @@ public enum Engine {
       MaxAgeSyntax.SIGNED_ELSE_DEFAULT,
       false,
       false,
-      true);
+      true,
+      HeaderBlockRules.WEBKIT);
 
   /** The engine whose verdict is the row's verdict: the one most users run. */
   public static final Engine TOP = CHROMIUM;
@@ -98,6 +104,7 @@ public enum Engine {
   private final boolean ignoresEmptyAllowCredentialsLine;
   private final boolean proxyAuthIsNetworkError;
   private final boolean consoleInWebCoreStyle;
+  private final HeaderBlockRules headerBlockRules;
 
   Engine(
       String key,
@@ -109,7 +116,8 @@ public enum Engine {
       MaxAgeSyntax maxAgeSyntax,
       boolean ignoresEmptyAllowCredentialsLine,
       boolean proxyAuthIsNetworkError,
-      boolean consoleInWebCoreStyle) {
+      boolean consoleInWebCoreStyle,
+      HeaderBlockRules headerBlockRules) {
     this.key = key;
     this.browser = browser;
     this.statusBeforeAllowOrigin = statusBeforeAllowOrigin;
@@ -120,6 +128,11 @@ public enum Engine {
     this.ignoresEmptyAllowCredentialsLine = ignoresEmptyAllowCredentialsLine;
     this.proxyAuthIsNetworkError = proxyAuthIsNetworkError;
     this.consoleInWebCoreStyle = consoleInWebCoreStyle;
+    this.headerBlockRules = headerBlockRules;
+  }
+
+  public HeaderBlockRules headerBlockRules() {
+    return headerBlockRules;
   }
 
   /** The lower-case name used in JSON and on the command line. */

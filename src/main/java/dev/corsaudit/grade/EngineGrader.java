@@ -49,16 +49,24 @@ final class EngineGrader {
       if (preflight.failed()) {
         return error(preflight);
       }
-      checkPreflight(plan, preflight.response());
+      RecordedResponse seen = EngineView.response(engine, preflight.response());
+      if (seen == null) {
+        return refused(preflight.response(), true);
+      }
+      checkPreflight(plan, seen);
       if (causes.isEmpty()) {
-        cacheSeconds = CacheTime.seconds(engine, preflight.response().headers());
+        cacheSeconds = CacheTime.seconds(engine, seen.headers());
       }
     }
     if (causes.isEmpty() && actual != null) {
       if (actual.failed()) {
         return error(actual);
       }
-      checkActual(actual.response());
+      RecordedResponse seen = EngineView.response(engine, actual.response());
+      if (seen == null) {
+        return refused(actual.response(), false);
+      }
+      checkActual(seen);
     }
     if (causes.isEmpty()) {
       return new EngineVerdict(engine, Outcome.PASS, List.of(), null, cacheSeconds);
@@ -74,6 +82,13 @@ final class EngineGrader {
   private EngineVerdict error(Exchange exchange) {
     return new EngineVerdict(
         engine, Outcome.ERROR, List.of(Causes.network(exchange.error())), null, null);
+  }
+
+  /** The engine's HTTP parser failed the fetch: no console line names CORS for it. */
+  private EngineVerdict refused(RecordedResponse response, boolean isPreflight) {
+    Cause cause =
+        Causes.headerBlockRefused(engine, isPreflight, EngineView.refusal(engine, response));
+    return new EngineVerdict(engine, Outcome.FAIL, List.of(cause), null, null);
   }
 
   private void checkPreflight(PreflightPlan plan, RecordedResponse response) {

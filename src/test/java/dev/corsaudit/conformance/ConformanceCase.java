@@ -137,6 +137,21 @@ public record ConformanceCase(
     return exchange(method, url(targetBaseUrl), sent, actual, origin);
   }
 
+  /**
+   * A case with raw lines is graded as the raw recorder would record it: every line of the block as
+   * sent, so each engine reads it with its own parser rules. Null for a well-formed case.
+   */
+  private static List<String> rawHeaderLines(CaseResponse answer, String origin) {
+    if (answer.rawHeaders().isEmpty()) {
+      return null;
+    }
+    List<String> lines = new ArrayList<>(answer.wireRawHeaders(origin));
+    for (HeaderLine line : answer.wireHeaders(origin)) {
+      lines.add(line.name() + ": " + line.value() + "\r\n");
+    }
+    return lines;
+  }
+
   private static Exchange exchange(
       String method, String url, List<HeaderLine> sent, CaseResponse answer, String origin) {
     SentRequest sentRequest = new SentRequest(method, url, HTTP_VERSION, sent, List.of());
@@ -147,7 +162,8 @@ public record ConformanceCase(
             answer.wireHeaders(origin),
             answer.contentType(),
             answer.body(),
-            false);
+            false,
+            rawHeaderLines(answer, origin));
     return Exchange.ofResponse(sentRequest, response, Instant.EPOCH, 0);
   }
 }
