@@ -28,6 +28,12 @@ public record RecordedResponse(
           + " order, so the order across different names is not the server's; repeated lines of one name"
           + " are kept separate in arrival order.";
 
+  /** For evidence: the header lines of a raw-recorded response are the server's, in its order. */
+  public static final String RAW_HEADER_NOTE =
+      "Header lines as received, in the server's order: the JDK HTTP client refused this header"
+          + " block, so cors-audit's raw HTTP/1.1 recorder took it, and each engine's verdict reads"
+          + " these lines with that browser's own HTTP parser rules.";
+
   public RecordedResponse {
     headers = List.copyOf(headers);
     bodyHead = bodyHead == null ? "" : bodyHead;
