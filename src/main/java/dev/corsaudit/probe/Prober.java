@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -37,6 +38,10 @@ import javax.net.ssl.SSLParameters;
  * for compression we could not decode). On http:// we force HTTP/1.1, because the JDK's default
  * HTTP/2 setting adds {@code Connection: Upgrade, HTTP2-Settings} and {@code Upgrade: h2c}, which
  * no browser sends; on https:// ALPN picks h2 or HTTP/1.1 as with a browser.
+ *
+ * <p>When the JDK client refuses a response's header block (a space before a colon, a control byte
+ * in a value), which a browser may accept, the request goes once more through {@link
+ * RawHttp1Recorder}, which keeps the lines byte for byte.
  */
 public final class Prober implements AutoCloseable {
 
@@ -166,7 +171,7 @@ public final class Prober implements AutoCloseable {
               0));
     }
     AtomicReference<HttpResponse.ResponseInfo> info = new AtomicReference<>();
-    AtomicReference<Boolean> refusedHead = new AtomicReference<>(false);
+    AtomicBoolean refusedHead = new AtomicBoolean();
     AtomicReference<BodyHead> body = new AtomicReference<>();
     HttpResponse.BodyHandler<BodyHead> handler =
         responseInfo -> {

@@ -64,11 +64,16 @@ final class RawHttp1Recorder {
       out.flush();
       InputStream in = new BufferedInputStream(new Deadline(socket, deadline));
       RawHead head = RawHead.read(in);
+      while (head.status() >= 100 && head.status() < 200) {
+        // 103 Early Hints and the like come before the answer (the deadline bounds a stream of
+        // them).
+        head = RawHead.read(in);
+      }
       RawBody body = RawBody.read(in, planned.method(), head, bodyHeadBytes);
       RecordedResponse response =
           new RecordedResponse(
               head.status(),
-              "HTTP/1.1",
+              head.httpVersion(),
               head.headers(),
               HeaderLine.combined(head.headers(), "Content-Type"),
               body.text(),

@@ -121,6 +121,23 @@ class RawHttp1RecorderTest {
   }
 
   @Test
+  void earlyHintsBeforeTheAnswerAreSkipped() throws Exception {
+    String answer =
+        "HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
+            + "HTTP/1.0 200 OK\r\nX-Bad : 1\r\nAccess-Control-Allow-Origin: *\r\n\r\nok";
+    try (Server server = new Server(n -> answer)) {
+      Exchange exchange = send(server.url(), "GET", null, OPTIONS);
+
+      assertEquals(200, exchange.response().status());
+      assertEquals("HTTP/1.0", exchange.response().httpVersion());
+      assertEquals("ok", exchange.response().bodyHead());
+      assertEquals(
+          List.of("X-Bad : 1\r\n", "Access-Control-Allow-Origin: *\r\n"),
+          exchange.response().rawHeaderLines());
+    }
+  }
+
+  @Test
   void aWellFormedResponseIsNotReSent() throws Exception {
     String answer = "HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\n\r\n";
     try (Server server = new Server(n -> answer)) {
