@@ -253,6 +253,15 @@ final class EngineGrader {
     if (result == AllowOriginCheck.Result.MISSING && !actual && !hasAnyAllowHeader(headers)) {
       cause = refineMissing(response, cause);
     }
+    String unread =
+        result == AllowOriginCheck.Result.MISSING && response.rawHeaderBlock()
+            ? HeaderBlock.lineNaming(response.rawHeaderLines(), "Access-Control-Allow-Origin")
+            : null;
+    if (unread != null) {
+      // The header was sent, on a line this engine's HTTP parser ignores (a space before the
+      // colon).
+      cause = Causes.unreadLine(cause, unread, engine);
+    }
     fail(
         cause,
         new Block.AllowOrigin(

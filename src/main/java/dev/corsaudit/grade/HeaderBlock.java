@@ -66,6 +66,22 @@ record HeaderBlock(List<HeaderLine> headers, String refusal) {
     return out;
   }
 
+  /**
+   * The first raw line that names {@code name} (ignoring whitespace before the colon), shown with
+   * control bytes escaped: for an engine that found the header missing, the line it did not read.
+   */
+  static String lineNaming(List<String> rawLines, String name) {
+    for (String raw : rawLines) {
+      String line = withoutTerminator(raw);
+      int colon = line.indexOf(':');
+      boolean continuation = line.startsWith(" ") || line.startsWith("\t");
+      if (colon > 0 && !continuation && trim(line.substring(0, colon)).equalsIgnoreCase(name)) {
+        return printable(line);
+      }
+    }
+    return null;
+  }
+
   private static String withoutTerminator(String raw) {
     String line = raw.endsWith("\n") ? raw.substring(0, raw.length() - 1) : raw;
     return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;

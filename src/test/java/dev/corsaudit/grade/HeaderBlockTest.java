@@ -67,4 +67,15 @@ class HeaderBlockTest {
           engine.key());
     }
   }
+
+  @Test
+  void theLineNamingAHeaderIsFoundDespiteItsPadding() {
+    List<String> lines =
+        List.of(
+            " Access-Control-Allow-Origin: x\r\n", "Access-Control-Allow-Origin\t: *\u0001\r\n");
+    assertEquals(
+        "Access-Control-Allow-Origin\\x09: *\\x01",
+        HeaderBlock.lineNaming(lines, "access-control-allow-origin"));
+    assertNull(HeaderBlock.lineNaming(lines.subList(0, 1), "Access-Control-Allow-Origin"));
+  }
 }
