@@ -104,7 +104,8 @@ public final class Prober implements AutoCloseable {
       tls = LazyTls.systemDefault();
     }
     builder.sslContext(tls);
-    this.raw = new RawHttp1Recorder(tls, options.insecure(), options.bodyHeadBytes());
+    this.raw =
+        new RawHttp1Recorder(tls, options.insecure(), options.bodyHeadBytes(), options.route());
     if (options.route().selector() != null) {
       builder.proxy(options.route().selector());
       proxyAuthentication(builder, options.route());
@@ -225,7 +226,7 @@ public final class Prober implements AutoCloseable {
                 });
     return result.thenCompose(
         exchange -> {
-          if (refusedHead.get() && routedDirect(uri)) {
+          if (refusedHead.get()) {
             return resendRaw(planned, uri, exchange, started, budget);
           }
           if (exchange.failed()
@@ -254,13 +255,6 @@ public final class Prober implements AutoCloseable {
     }
     return CompletableFuture.supplyAsync(() -> raw.record(planned, uri, left), RAW_THREADS)
         .thenApply(recorded -> recorded.failed() ? refused : recorded);
-  }
-
-  /** The raw recorder speaks to the server itself; behind a proxy the JDK's error stands. */
-  private boolean routedDirect(URI uri) {
-    return options.route().selector() == null
-        || options.route().selector().select(uri).stream()
-            .allMatch(p -> p.type() == java.net.Proxy.Type.DIRECT);
   }
 
   private HttpRequest build(PlannedRequest planned, URI uri, boolean http2, Duration timeout) {

@@ -36,15 +36,18 @@ final class RawHttp1Recorder {
   private final SSLContext tls;
   private final boolean insecure;
   private final int bodyHeadBytes;
+  private final NetworkRoute route;
 
   /**
    * @param tls the context the JDK client uses (system trust, --cacert, or --insecure's)
    * @param insecure skip host name verification, as the JDK client does under --insecure
+   * @param route the proxies the JDK client uses, so the re-send takes the same way
    */
-  RawHttp1Recorder(SSLContext tls, boolean insecure, int bodyHeadBytes) {
+  RawHttp1Recorder(SSLContext tls, boolean insecure, int bodyHeadBytes, NetworkRoute route) {
     this.tls = tls;
     this.insecure = insecure;
     this.bodyHeadBytes = bodyHeadBytes;
+    this.route = route;
   }
 
   /** Blocking; never throws: a failure is an error exchange. */
@@ -54,10 +57,13 @@ final class RawHttp1Recorder {
     long deadline = startNanos + timeout.toNanos();
     boolean https = "https".equalsIgnoreCase(uri.getScheme());
     int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
-    SentRequest sent = sentRequest(planned, uri);
-    try (Socket socket = connect(uri.getHost(), port, https, timeout)) {
+    RawProxy proxy = RawProxy.of(route, uri);
+    SentRequest sent = sentRequest(planned, uri, https ? null : proxy);
+    try (Socket socket = connect(uri.getHost(), port, https, timeout, proxy)) {
       OutputStream out = socket.getOutputStream();
-      out.write(requestHead(planned, uri, sent).getBytes(StandardCharsets.ISO_8859_1));
+      // Through an http proxy the request names the whole URL (absolute form).
+      String target = proxy != null && !https ? absolute(uri, port) : origin(uri);
+      out.write(requestHead(planned, target, sent).getBytes(StandardCharsets.ISO_8859_1));
       if (planned.body() != null) {
         out.write(planned.body());
       }
@@ -86,13 +92,18 @@ final class RawHttp1Recorder {
     }
   }
 
-  private Socket connect(String host, int port, boolean https, Duration timeout)
+  private Socket connect(String host, int port, boolean https, Duration timeout, RawProxy proxy)
       throws IOException {
     Socket plain = new Socket();
     try {
-      plain.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
+      int millis = (int) Math.max(1, timeout.toMillis());
+      plain.connect(proxy == null ? new InetSocketAddress(host, port) : proxy.address(), millis);
       if (!https) {
         return plain;
+      }
+      if (proxy != null) {
+        plain.setSoTimeout(millis);
+        proxy.tunnel(plain, host, port);
       }
       SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
       SSLParameters parameters = socket.getSSLParameters();
@@ -111,11 +122,7 @@ final class RawHttp1Recorder {
   }
 
   /** What a browser's request looks like on HTTP/1.1: the page's headers in their order. */
-  private static String requestHead(PlannedRequest planned, URI uri, SentRequest sent) {
-    String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    if (uri.getRawQuery() != null) {
-      target += "?" + uri.getRawQuery();
-    }
+  private static String requestHead(PlannedRequest planned, String target, SentRequest sent) {
     StringBuilder head = new StringBuilder(planned.method() + " " + target + " HTTP/1.1\r\n");
     List<HeaderLine> lines = new ArrayList<>(sent.clientAddedHeaders().subList(0, 1));
     lines.addAll(sent.headers());
@@ -126,7 +133,21 @@ final class RawHttp1Recorder {
     return head.append("\r\n").toString();
   }
 
-  private static SentRequest sentRequest(PlannedRequest planned, URI uri) {
+  /** The path and query, as the request line names them going direct or through a tunnel. */
+  private static String origin(URI uri) {
+    String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    return uri.getRawQuery() == null ? target : target + "?" + uri.getRawQuery();
+  }
+
+  private static String absolute(URI uri, int port) {
+    String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + port;
+    return uri.getScheme() + "://" + authority + origin(uri);
+  }
+
+  /**
+   * @param proxy the http proxy the request goes to in absolute form, or null
+   */
+  private static SentRequest sentRequest(PlannedRequest planned, URI uri, RawProxy proxy) {
     List<HeaderLine> added = new ArrayList<>();
     added.add(
         new HeaderLine(
@@ -135,6 +156,9 @@ final class RawHttp1Recorder {
       added.add(new HeaderLine("Content-Length", Integer.toString(planned.body().length)));
     }
     added.add(new HeaderLine("Connection", "close"));
+    if (proxy != null && proxy.authorization() != null) {
+      added.add(proxy.authorization());
+    }
     return new SentRequest(
         planned.method(), planned.url(), "HTTP/1.1", Prober.settable(planned.headers()), added);
   }

@@ -46,6 +46,11 @@ class ProberTlsTest {
    * also written to {@code dir/server.pem}.
    */
   static SSLContext selfSignedServerContext(Path dir) throws Exception {
+    return selfSignedServerContext(dir, "ip:127.0.0.1,dns:localhost");
+  }
+
+  /** The same, for the subject alternative names {@code san} (keytool's SAN= syntax). */
+  static SSLContext selfSignedServerContext(Path dir, String san) throws Exception {
     Path keystore = dir.resolve("server.p12");
     Process keytool =
         new ProcessBuilder(
@@ -58,7 +63,7 @@ class ProberTlsTest {
                 "-dname",
                 "CN=localhost",
                 "-ext",
-                "SAN=ip:127.0.0.1,dns:localhost",
+                "SAN=" + san,
                 "-validity",
                 "2",
                 "-storetype",
