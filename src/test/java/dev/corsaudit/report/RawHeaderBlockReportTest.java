@@ -76,4 +76,11 @@ class RawHeaderBlockReportTest {
     assertFalse(md.contains("secret-value"), md);
     assertTrue(md.contains("raw HTTP/1.1 recorder"), md);
   }
+
+  @Test
+  void markdownShowsTheNameAsSentWithItsPadding() throws Exception {
+    StringWriter out = new StringWriter();
+    Reports.renderer(ReportFormat.MARKDOWN, false).render(ReportFixtures.rawHeaderBlockRun(), out);
+    assertTrue(out.toString().contains("`Access-Control-Allow-Origin : *`"), out.toString());
+  }
 }
