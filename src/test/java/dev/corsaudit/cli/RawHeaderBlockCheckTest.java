@@ -62,6 +62,15 @@ class RawHeaderBlockCheckTest {
           "MISSING_ALLOW_ORIGIN",
           engines.path("firefox").path("causes").get(0).path("code").asText());
       assertTrue(row.path("warnings").toString().contains("ENGINES_DISAGREE"), row.toString());
+
+      CliRun verbose =
+          CliRun.of(
+              "check",
+              "-v",
+              "--url",
+              "http://127.0.0.1:" + server.getLocalPort() + "/v1/chat/completions");
+      assertTrue(verbose.err().contains("recorded raw (HTTP/1.1)"), verbose.err());
+      assertTrue(verbose.err().contains("\n< Access-Control-Allow-Origin : *\n"), verbose.err());
     }
   }
 
