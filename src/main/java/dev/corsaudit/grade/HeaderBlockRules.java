@@ -18,7 +18,11 @@ package dev.corsaudit.grade;
  */
 public record HeaderBlockRules(BeforeColon beforeColon, BareCr bareCr, boolean nulIsNetworkError) {
 
-  /** The Fetch Standard defines no HTTP parser; RFC 9112 §5.1 and RFC 9110 §5.5 read strictly. */
+  /**
+   * The Fetch Standard defines no HTTP parser, so this is cors-audit's reading of the RFCs: no
+   * whitespace is allowed before the colon (RFC 9112 §5.1: the line is no field), a recipient
+   * rejects NUL or replaces a CR with SP (RFC 9110 §5.5). It matches WebKit.
+   */
   public static final HeaderBlockRules SPEC =
       new HeaderBlockRules(BeforeColon.DROP_LINE, BareCr.SPACE, true);
 
