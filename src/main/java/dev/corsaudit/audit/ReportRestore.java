@@ -222,7 +222,8 @@ public final class ReportRestore {
             lines(e.headers()),
             e.contentType(),
             e.bodyHead(),
-            e.bodyTruncated());
+            e.bodyTruncated(),
+            ReportDocument.Exchange.RAW_HTTP1.equals(e.recordedBy()) ? e.rawHeaderLines() : null);
     return Exchange.ofResponse(sent, response, started, e.elapsedMs());
   }
 

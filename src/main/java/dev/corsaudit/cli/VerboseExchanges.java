@@ -106,8 +106,16 @@ final class VerboseExchanges implements AuditListener {
         .append(' ')
         .append(exchange.response().status())
         .append('\n');
-    for (HeaderLine line : exchange.response().headers()) {
-      header(text, "< ", line, "");
+    if (exchange.response().rawHeaderBlock()) {
+      // As received, padding and control bytes shown: each engine read these lines its own way.
+      text.append("* the JDK client refused this header block; recorded raw (HTTP/1.1)\n");
+      for (String line : Redactor.redactRawLines(exchange.response().rawHeaderLines())) {
+        text.append("< ").append(Escape.terminal(line.replaceAll("\r?\n$", ""))).append('\n');
+      }
+    } else {
+      for (HeaderLine line : exchange.response().headers()) {
+        header(text, "< ", line, "");
+      }
     }
     text.append("* ").append(exchange.elapsedMs()).append(" ms\n");
   }

@@ -19,6 +19,7 @@ import dev.corsaudit.result.Escape;
 import dev.corsaudit.result.Redactor;
 import dev.corsaudit.result.SecretMask;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A Markdown block to paste into a provider's issue tracker: what was sent (as curl), what came
@@ -134,7 +135,13 @@ public final class EvidenceRenderer {
       http.append(' ').append(reason);
     }
     http.append('\n');
-    for (HeaderLine line : response.headers()) {
+    if (response.rawHeaderBlock()) {
+      // The lines as they came, so a space before a colon or a control byte is there to see.
+      for (String line : Redactor.redactRawLines(response.rawHeaderLines())) {
+        http.append(Escape.visible(line.replaceAll("\r?\n$", ""), false)).append('\n');
+      }
+    }
+    for (HeaderLine line : response.rawHeaderBlock() ? List.<HeaderLine>of() : response.headers()) {
       HeaderLine shown = Redactor.redact(line);
       http.append(Escape.visible(shown.name(), false))
           .append(": ")
@@ -146,7 +153,10 @@ public final class EvidenceRenderer {
     }
     md.append(Escape.fenced("http", http.toString()))
         .append("\n_")
-        .append(RecordedResponse.HEADER_ORDER_NOTE)
+        .append(
+            response.rawHeaderBlock()
+                ? RecordedResponse.RAW_HEADER_NOTE
+                : RecordedResponse.HEADER_ORDER_NOTE)
         .append("_\n\n");
   }
 

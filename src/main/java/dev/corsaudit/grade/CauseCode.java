@@ -93,6 +93,12 @@ public enum CauseCode {
       "Actual response is 407 Proxy Authentication Required",
       "the actual response is a 407: Chromium (and the Standard) make it a network error; Firefox"
           + " and WebKit hand it to the page"),
+  // A raw header block (the JDK client refused it) that this engine's HTTP parser refuses too.
+  HEADER_BLOCK_REFUSED(
+      Kind.FAIL,
+      "Response header block refused by the browser",
+      "a line of the response's header block (a NUL byte) makes the browser's HTTP parser fail the"
+          + " fetch before any CORS check"),
   // Advice: the request passes, but something is fragile, unsafe or engine-dependent.
   WILDCARD_DOES_NOT_COVER_AUTHORIZATION(
       Kind.WARNING,

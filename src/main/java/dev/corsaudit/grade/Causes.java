@@ -24,6 +24,33 @@ final class Causes {
             + " Access-Control-Allow-Origin");
   }
 
+  static Cause headerBlockRefused(Engine engine, boolean preflight, String why) {
+    return new Cause(
+        CauseCode.HEADER_BLOCK_REFUSED,
+        "The "
+            + (preflight ? "preflight" : "actual")
+            + " response's header block has "
+            + why
+            + ": the HTTP parser fails the fetch "
+            + engine.phrase()
+            + ", before any CORS check",
+        "send header values without NUL, CR or LF bytes (RFC 9110 section 5.5)");
+  }
+
+  /** A missing header that was on a malformed line: the same code, the real reason and fix. */
+  static Cause unreadLine(Cause missing, String line, Engine engine) {
+    return new Cause(
+        missing.code(),
+        "The response sends \""
+            + line
+            + "\", but the HTTP parser ignores that line "
+            + (engine.browser() ? engine.phrase() : "per RFC 9112")
+            + " (whitespace between a header name and its colon is not allowed), so it finds no"
+            + " Access-Control-Allow-Origin",
+        "send the header with no whitespace before the colon (RFC 9112 section 5.1)",
+        missing.detail());
+  }
+
   static Cause allowOrigin(
       AllowOriginCheck.Result result,
       boolean actual,

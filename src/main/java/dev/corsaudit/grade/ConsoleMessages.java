@@ -125,7 +125,7 @@ final class ConsoleMessages {
               + CHROMIUM_VALID;
       case INVALID ->
           "The 'Access-Control-Allow-Origin' header contains the invalid value '"
-              + b.value()
+              + escapedControls(b.value())
               + "'."
               + CHROMIUM_VALID;
       case MISMATCH ->
@@ -211,7 +211,14 @@ final class ConsoleMessages {
                 + origin
                 + " is not allowed by Access-Control-Allow-Origin. Status code: "
                 + a.status();
-        case MULTIPLE -> "Access-Control-Allow-Origin cannot contain more than one origin.";
+        // WebKit looks for a comma only: "* X" (a lone CR read as a space) is just not allowed.
+        case MULTIPLE ->
+            a.value() != null && a.value().contains(",")
+                ? "Access-Control-Allow-Origin cannot contain more than one origin."
+                : "Origin "
+                    + origin
+                    + " is not allowed by Access-Control-Allow-Origin. Status code: "
+                    + a.status();
         case WILDCARD_WITH_CREDENTIALS ->
             "Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true.";
         case INVALID_CREDENTIALS ->
@@ -229,6 +236,15 @@ final class ConsoleMessages {
     return "Request header field "
         + h.header()
         + " is not allowed by Access-Control-Allow-Headers.";
+  }
+
+  /** Chromium quotes a control byte as backslash-u0001 (conformance mh-acao-ctl-01-trailing). */
+  private static String escapedControls(String value) {
+    StringBuilder out = new StringBuilder();
+    for (char c : value.toCharArray()) {
+      out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return out.toString();
   }
 
   private static String listHeader(Block.AllowListParse p) {

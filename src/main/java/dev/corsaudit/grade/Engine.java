@@ -33,6 +33,8 @@ import dev.corsaudit.fetch.RequestRules;
  * @param hopPreflightSendsPageOrigin a redirect hop's preflight carries the page's origin even
  *     after a cross-origin redirect tainted it (Firefox); the others send {@code Origin: null}
  *     then, as the hop's request itself does in every engine
+ * @param headerBlockRules how the engine's HTTP parser reads a malformed header block (whitespace
+ *     before a colon, a lone CR, a NUL byte), for responses only the raw recorder could take
  */
 public enum Engine {
   SPEC(
@@ -47,7 +49,8 @@ public enum Engine {
       true,
       false,
       RedirectPreflight.WHEN_NEEDED,
-      false),
+      false,
+      HeaderBlockRules.SPEC),
   CHROMIUM(
       "chromium",
       true,
@@ -60,7 +63,8 @@ public enum Engine {
       true,
       false,
       RedirectPreflight.WHEN_NEEDED,
-      false),
+      false,
+      HeaderBlockRules.CHROMIUM),
   FIREFOX(
       "firefox",
       true,
@@ -73,7 +77,8 @@ public enum Engine {
       false,
       false,
       RedirectPreflight.AGAIN_WITH_HOP_HEADERS,
-      true),
+      true,
+      HeaderBlockRules.FIREFOX),
   WEBKIT(
       "webkit",
       true,
@@ -86,7 +91,8 @@ public enum Engine {
       false,
       true,
       RedirectPreflight.AGAIN_WITH_FIRST_HEADERS,
-      false);
+      false,
+      HeaderBlockRules.WEBKIT);
 
   /** The engine whose verdict is the row's verdict: the one most users run. */
   public static final Engine TOP = CHROMIUM;
@@ -135,6 +141,7 @@ public enum Engine {
   private final boolean consoleInWebCoreStyle;
   private final RedirectPreflight redirectPreflight;
   private final boolean hopPreflightSendsPageOrigin;
+  private final HeaderBlockRules headerBlockRules;
 
   Engine(
       String key,
@@ -148,7 +155,8 @@ public enum Engine {
       boolean proxyAuthIsNetworkError,
       boolean consoleInWebCoreStyle,
       RedirectPreflight redirectPreflight,
-      boolean hopPreflightSendsPageOrigin) {
+      boolean hopPreflightSendsPageOrigin,
+      HeaderBlockRules headerBlockRules) {
     this.key = key;
     this.browser = browser;
     this.statusBeforeAllowOrigin = statusBeforeAllowOrigin;
@@ -161,6 +169,7 @@ public enum Engine {
     this.consoleInWebCoreStyle = consoleInWebCoreStyle;
     this.redirectPreflight = redirectPreflight;
     this.hopPreflightSendsPageOrigin = hopPreflightSendsPageOrigin;
+    this.headerBlockRules = headerBlockRules;
   }
 
   public RedirectPreflight redirectPreflight() {
@@ -169,6 +178,10 @@ public enum Engine {
 
   public boolean hopPreflightSendsPageOrigin() {
     return hopPreflightSendsPageOrigin;
+  }
+
+  public HeaderBlockRules headerBlockRules() {
+    return headerBlockRules;
   }
 
   /** The lower-case name used in JSON and on the command line. */

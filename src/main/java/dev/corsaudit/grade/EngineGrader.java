@@ -71,16 +71,24 @@ final class EngineGrader {
       if (preflight.failed()) {
         return error(preflight);
       }
-      checkPreflight(plan, preflight.response());
+      RecordedResponse seen = EngineView.response(engine, preflight.response());
+      if (seen == null) {
+        return refused(preflight.response(), true);
+      }
+      checkPreflight(plan, seen);
       if (causes.isEmpty()) {
-        cacheSeconds = CacheTime.seconds(engine, preflight.response().headers());
+        cacheSeconds = CacheTime.seconds(engine, seen.headers());
       }
     }
     if (causes.isEmpty() && actual != null) {
       if (actual.failed()) {
         return error(actual);
       }
-      checkActual(actual.response());
+      RecordedResponse seen = EngineView.response(engine, actual.response());
+      if (seen == null) {
+        return refused(actual.response(), false);
+      }
+      checkActual(seen);
     }
     if (causes.isEmpty()) {
       return new EngineVerdict(engine, Outcome.PASS, List.of(), null, cacheSeconds);
@@ -99,6 +107,13 @@ final class EngineGrader {
   private EngineVerdict error(Exchange exchange) {
     return new EngineVerdict(
         engine, Outcome.ERROR, List.of(Causes.network(exchange.error())), null, null);
+  }
+
+  /** The engine's HTTP parser failed the fetch: no console line names CORS for it. */
+  private EngineVerdict refused(RecordedResponse response, boolean isPreflight) {
+    Cause cause =
+        Causes.headerBlockRefused(engine, isPreflight, EngineView.refusal(engine, response));
+    return new EngineVerdict(engine, Outcome.FAIL, List.of(cause), null, null);
   }
 
   private void checkPreflight(PreflightPlan plan, RecordedResponse response) {
@@ -263,6 +278,15 @@ final class EngineGrader {
             AllowOriginCheck.credentialsValue(headers));
     if (result == AllowOriginCheck.Result.MISSING && !actual && !hasAnyAllowHeader(headers)) {
       cause = refineMissing(response, cause);
+    }
+    String unread =
+        result == AllowOriginCheck.Result.MISSING && response.rawHeaderBlock()
+            ? HeaderBlock.lineNaming(response.rawHeaderLines(), "Access-Control-Allow-Origin")
+            : null;
+    if (unread != null) {
+      // The header was sent, on a line this engine's HTTP parser ignores (a space before the
+      // colon).
+      cause = Causes.unreadLine(cause, unread, engine);
     }
     fail(
         cause,

@@ -86,6 +86,9 @@ public final class Grader {
     if (preflight == null && !preflights.isEmpty()) {
       preflight = preflights.values().iterator().next();
     }
+    // Warnings and readable headers speak of what the top engine read from a raw header block.
+    actual = EngineView.exchange(Engine.TOP, actual);
+    preflight = EngineView.exchange(Engine.TOP, preflight);
     EngineVerdict chromium = engines.get(Engine.TOP);
     List<String> readable = null;
     if (chromium.outcome() == Outcome.PASS && actual != null && actual.response() != null) {

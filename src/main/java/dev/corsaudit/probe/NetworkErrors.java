@@ -184,6 +184,16 @@ final class NetworkErrors {
         "raise the run's deadline, or audit fewer endpoints in one run");
   }
 
+  /**
+   * The JDK client refused a response's header block ("Invalid header name", "Invalid header
+   * value"): the case the raw recorder re-sends, since browsers accept some such blocks.
+   */
+  static boolean isRefusedHeaderBlock(Throwable root) {
+    return root instanceof ProtocolException
+        && root.getMessage() != null
+        && root.getMessage().startsWith("Invalid header ");
+  }
+
   /** True for failures worth retrying: nothing was received, the connection itself failed. */
   static boolean isConnectFailure(NetworkError error) {
     return error.kind() == NetworkErrorKind.CONNECT;

@@ -11,8 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +23,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * Sends planned requests and records what came back. It never grades and never throws for a network
@@ -41,6 +38,10 @@ import javax.net.ssl.X509TrustManager;
  * for compression we could not decode). On http:// we force HTTP/1.1, because the JDK's default
  * HTTP/2 setting adds {@code Connection: Upgrade, HTTP2-Settings} and {@code Upgrade: h2c}, which
  * no browser sends; on https:// ALPN picks h2 or HTTP/1.1 as with a browser.
+ *
+ * <p>When the JDK client refuses a response's header block (a space before a colon, a control byte
+ * in a value), which a browser may accept, the request goes once more through {@link
+ * RawHttp1Recorder}, which keeps the lines byte for byte.
  */
 public final class Prober implements AutoCloseable {
 
@@ -65,11 +66,18 @@ public final class Prober implements AutoCloseable {
     }
   }
 
+  /**
+   * Raw re-sends block on a socket, so they get their own threads rather than the client's few;
+   * they are rare (only after the JDK refused a header block) and idle threads die after 60 s.
+   */
+  private static final ExecutorService RAW_THREADS = Executors.newCachedThreadPool(daemonThreads());
+
   private final ProbeOptions options;
   private final HttpClient client;
   private final ExecutorService executor;
   private final ConcurrencyLimiter limiter;
   private final Instant deadlineAt;
+  private final RawHttp1Recorder raw;
 
   public Prober(ProbeOptions options) {
     this.options = options;
@@ -84,16 +92,20 @@ public final class Prober implements AutoCloseable {
             .connectTimeout(options.timeout())
             .executor(executor);
     // TLS is set up at the first https handshake, not here: a plain-http run never loads it.
+    SSLContext tls;
     if (options.insecure()) {
       // The JDK checks host names separately; this property must be set before the client exists.
       System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
-      builder.sslContext(new LazyTls(Prober::trustAll));
+      tls = new LazyTls(TrustAll::context);
     } else if (!options.route().caCerts().isEmpty()) {
       NetworkRoute route = options.route();
-      builder.sslContext(new LazyTls(route::sslContext));
+      tls = new LazyTls(route::sslContext);
     } else {
-      builder.sslContext(LazyTls.systemDefault());
+      tls = LazyTls.systemDefault();
     }
+    builder.sslContext(tls);
+    this.raw =
+        new RawHttp1Recorder(tls, options.insecure(), options.bodyHeadBytes(), options.route());
     if (options.route().selector() != null) {
       builder.proxy(options.route().selector());
       proxyAuthentication(builder, options.route());
@@ -160,6 +172,7 @@ public final class Prober implements AutoCloseable {
               0));
     }
     AtomicReference<HttpResponse.ResponseInfo> info = new AtomicReference<>();
+    AtomicBoolean refusedHead = new AtomicBoolean();
     AtomicReference<BodyHead> body = new AtomicReference<>();
     HttpResponse.BodyHandler<BodyHead> handler =
         responseInfo -> {
@@ -202,6 +215,7 @@ public final class Prober implements AutoCloseable {
                         started,
                         elapsed);
                   }
+                  refusedHead.set(NetworkErrors.isRefusedHeaderBlock(root));
                   NetworkError error = NetworkErrors.classify(root, uri, budget);
                   if (error.kind() == NetworkErrorKind.TIMEOUT
                       && budget.compareTo(options.timeout()) < 0) {
@@ -212,6 +226,9 @@ public final class Prober implements AutoCloseable {
                 });
     return result.thenCompose(
         exchange -> {
+          if (refusedHead.get()) {
+            return resendRaw(planned, uri, exchange, started, budget);
+          }
           if (exchange.failed()
               && NetworkErrors.isConnectFailure(exchange.error())
               && attempt < options.connectRetries()) {
@@ -223,6 +240,21 @@ public final class Prober implements AutoCloseable {
           }
           return CompletableFuture.completedFuture(exchange);
         });
+  }
+
+  /**
+   * The JDK refused the header block, which a browser's parser may accept: send the request once
+   * more through the raw recorder, within what is left of the budget. The JDK's error stands when
+   * the raw attempt fails too.
+   */
+  private CompletableFuture<Exchange> resendRaw(
+      PlannedRequest planned, URI uri, Exchange refused, Instant started, Duration budget) {
+    Duration left = budget.minus(Duration.between(started, Instant.now()));
+    if (left.toMillis() < 1) {
+      return CompletableFuture.completedFuture(refused);
+    }
+    return CompletableFuture.supplyAsync(() -> raw.record(planned, uri, left), RAW_THREADS)
+        .thenApply(recorded -> recorded.failed() ? refused : recorded);
   }
 
   private HttpRequest build(PlannedRequest planned, URI uri, boolean http2, Duration timeout) {
@@ -241,7 +273,7 @@ public final class Prober implements AutoCloseable {
     return builder.build();
   }
 
-  private static List<HeaderLine> settable(List<HeaderLine> headers) {
+  static List<HeaderLine> settable(List<HeaderLine> headers) {
     List<HeaderLine> out = new ArrayList<>();
     for (HeaderLine header : headers) {
       if (!RESTRICTED.contains(header.name().toLowerCase(Locale.ROOT))) {
@@ -335,30 +367,5 @@ public final class Prober implements AutoCloseable {
                 : null;
           }
         });
-  }
-
-  /** --insecure: accept any certificate and any host name (opt-in, for test servers). */
-  private static SSLContext trustAll() {
-    TrustManager[] trustAll = {
-      new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-          return new X509Certificate[0];
-        }
-      }
-    };
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trustAll, new SecureRandom());
-      return context;
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("cannot set up --insecure TLS", e);
-    }
   }
 }

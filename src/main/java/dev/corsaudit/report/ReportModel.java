@@ -188,7 +188,11 @@ public final class ReportModel {
         response != null && response.bodyTruncated(),
         exchange.startedAt() == null ? null : exchange.startedAt().toString(),
         exchange.elapsedMs(),
-        error);
+        error,
+        response != null && response.rawHeaderBlock() ? ReportDocument.Exchange.RAW_HTTP1 : null,
+        response != null && response.rawHeaderBlock()
+            ? Redactor.redactRawLines(response.rawHeaderLines())
+            : null);
   }
 
   private static List<ReportDocument.Cause> causes(List<Cause> causes) {

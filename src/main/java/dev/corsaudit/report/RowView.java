@@ -82,7 +82,7 @@ final class RowView {
    */
   static List<HeaderLine> corsLines(RecordedResponse response) {
     List<HeaderLine> lines = new ArrayList<>();
-    for (HeaderLine line : response.headers()) {
+    for (HeaderLine line : response.rawHeaderBlock() ? asReceived(response) : response.headers()) {
       if (line.lowerName().startsWith("access-control-")) {
         lines.add(line);
       }
@@ -90,10 +90,26 @@ final class RowView {
     lines.sort(
         java.util.Comparator.comparingInt(
             line -> {
-              int rank = READING_ORDER.indexOf(line.lowerName());
+              int rank = READING_ORDER.indexOf(line.lowerName().strip());
               return rank < 0 ? READING_ORDER.size() : rank;
             }));
     return lines;
+  }
+
+  /**
+   * A raw-recorded block's lines with each name as the server sent it ("Access-Control-Allow-Origin
+   * " with its padding), so the report shows the defect that engines read differently.
+   */
+  private static List<HeaderLine> asReceived(RecordedResponse response) {
+    List<HeaderLine> out = new ArrayList<>();
+    for (String raw : response.rawHeaderLines()) {
+      String line = raw.replaceAll("\r?\n$", "");
+      int colon = line.indexOf(':');
+      if (colon > 0 && !line.startsWith(" ") && !line.startsWith("\t")) {
+        out.add(new HeaderLine(line.substring(0, colon), line.substring(colon + 1).strip()));
+      }
+    }
+    return out;
   }
 
   /** A sentence followed by more text: no doubled punctuation. */

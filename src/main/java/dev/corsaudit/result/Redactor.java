@@ -2,6 +2,7 @@ package dev.corsaudit.result;
 
 import dev.corsaudit.model.HeaderLine;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -89,6 +90,27 @@ public final class Redactor {
       return new HeaderLine(line.name(), value.substring(0, space) + " " + MASK);
     }
     return new HeaderLine(line.name(), MASK);
+  }
+
+  /**
+   * Raw header lines (the raw recorder's) with secret values masked as {@link #redact} masks them;
+   * the name, its padding and the line's terminator stay as received.
+   */
+  public static List<String> redactRawLines(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      int colon = line.indexOf(':');
+      String name = colon < 0 ? "" : line.substring(0, colon).strip();
+      if (colon < 0 || !isSecret(name)) {
+        out.add(line);
+        continue;
+      }
+      String end = line.endsWith("\r\n") ? "\r\n" : line.endsWith("\n") ? "\n" : "";
+      String value = line.substring(colon + 1, line.length() - end.length()).strip();
+      out.add(
+          line.substring(0, colon + 1) + " " + redact(new HeaderLine(name, value)).value() + end);
+    }
+    return out;
   }
 
   /**

@@ -161,7 +161,15 @@ public record ReportDocument(
   /** A preflight only some engines send (see {@link dev.corsaudit.result.EnginePreflight}). */
   public record EnginePreflight(List<String> engines, Exchange exchange) {}
 
-  /** A request sent and what came back (status null when the network failed). */
+  /**
+   * A request sent and what came back (status null when the network failed).
+   *
+   * @param recordedBy {@code "raw-http1"} when the raw HTTP/1.1 recorder took the response because
+   *     the JDK client refused its header block; absent for the JDK client
+   * @param rawHeaderLines with {@code raw-http1}: the header block line by line as received
+   *     (terminators kept, secrets masked), which each engine read with its own parser rules;
+   *     {@code headers} is then a lenient reading of it
+   */
   public record Exchange(
       Request request,
       Integer status,
@@ -172,7 +180,12 @@ public record ReportDocument(
       boolean bodyTruncated,
       String startedAt,
       long elapsedMs,
-      Error error) {
+      Error error,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String recordedBy,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<String> rawHeaderLines) {
+
+    /** The value of {@link #recordedBy} for the raw recorder. */
+    public static final String RAW_HTTP1 = "raw-http1";
 
     public Exchange {
       headers = headers == null ? List.of() : headers;

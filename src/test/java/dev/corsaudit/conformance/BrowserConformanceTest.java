@@ -40,7 +40,10 @@ class BrowserConformanceTest {
     assumeTrue(
         browser.installed(),
         () -> "browser conformance skipped: " + browser.missing() + " is not installed");
-    List<ConformanceCase> cases = ConformanceCases.load();
+    // -Dconformance.only=<id prefix> runs just those cases, e.g. while writing a new case file.
+    String only = System.getProperty("conformance.only", "");
+    List<ConformanceCase> cases =
+        ConformanceCases.load().stream().filter(c -> c.id().startsWith(only)).toList();
 
     ConformanceRun.Result result = ConformanceRun.run(browser, cases, work, RUN_TIMEOUT);
     Path written = ObservationFiles.write(result);

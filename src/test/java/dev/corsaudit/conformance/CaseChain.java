@@ -144,7 +144,8 @@ public final class CaseChain {
     CaseResponse played =
         answer != null
             ? answer
-            : new CaseResponse(preflight ? 403 : 404, List.of(), "not here", "text/plain");
+            : new CaseResponse(
+                preflight ? 403 : 404, List.of(), "not here", "text/plain", List.of());
     return ConformanceCase.exchange(
         sent.method(), sent.url(), sent.headers(), played, ConformanceCase.GRADING_ORIGIN, target);
   }

@@ -13,8 +13,16 @@ import java.util.Locale;
  * leading and trailing whitespace because some cases test exactly that.
  *
  * @param contentType sent as a Content-Type line after {@code headers}, or null for none
+ * @param rawHeaders header lines sent byte for byte before {@code headers} (each followed by CRLF
+ *     unless it ends in LF): the malformed lines of case file 19, which a browser's HTTP parser may
+ *     accept, re-read or refuse
  */
-public record CaseResponse(int status, List<HeaderLine> headers, String body, String contentType) {
+public record CaseResponse(
+    int status,
+    List<HeaderLine> headers,
+    String body,
+    String contentType,
+    List<String> rawHeaders) {
 
   public static final String ORIGIN_PLACEHOLDER = "{origin}";
 
@@ -29,6 +37,7 @@ public record CaseResponse(int status, List<HeaderLine> headers, String body, St
 
   public CaseResponse {
     headers = List.copyOf(headers);
+    rawHeaders = List.copyOf(rawHeaders);
     body = body == null ? "" : body;
   }
 
@@ -40,9 +49,7 @@ public record CaseResponse(int status, List<HeaderLine> headers, String body, St
     List<HeaderLine> out = new ArrayList<>();
     for (HeaderLine line : headers) {
       String value =
-          line.value()
-              .replace(ORIGIN_PLACEHOLDER, origin)
-              .replace(UPPER_ORIGIN_PLACEHOLDER, origin.toUpperCase(Locale.ROOT))
+          substitute(line.value(), origin)
               .replace(TARGET2_PLACEHOLDER, target2)
               .replace(TARGET_PLACEHOLDER, target);
       out.add(new HeaderLine(line.name(), value));
@@ -51,6 +58,22 @@ public record CaseResponse(int status, List<HeaderLine> headers, String body, St
       out.add(new HeaderLine("Content-Type", contentType));
     }
     return out;
+  }
+
+  /** The raw lines as they go on the wire for a page at {@code origin}, terminators included. */
+  public List<String> wireRawHeaders(String origin) {
+    List<String> out = new ArrayList<>();
+    for (String raw : rawHeaders) {
+      String line = substitute(raw, origin);
+      out.add(line.endsWith("\n") ? line : line + "\r\n");
+    }
+    return out;
+  }
+
+  private static String substitute(String value, String origin) {
+    return value
+        .replace(ORIGIN_PLACEHOLDER, origin)
+        .replace(UPPER_ORIGIN_PLACEHOLDER, origin.toUpperCase(Locale.ROOT));
   }
 
   public boolean isRedirect() {

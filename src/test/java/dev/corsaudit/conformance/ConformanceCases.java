@@ -173,7 +173,14 @@ public final class ConformanceCases {
         required(node, "status", where).asInt(),
         headers(node.path("headers"), where),
         textOrNull(node, "body"),
-        textOrNull(node, "content_type"));
+        textOrNull(node, "content_type"),
+        rawHeaders(node.path("raw_headers")));
+  }
+
+  private static List<String> rawHeaders(JsonNode array) {
+    List<String> lines = new ArrayList<>();
+    array.forEach(line -> lines.add(line.asText()));
+    return lines;
   }
 
   private static List<HeaderLine> headers(JsonNode array, String where) {

@@ -40,8 +40,22 @@ final class RawHttpServer implements AutoCloseable {
     }
   }
 
-  /** Headers are written verbatim, then Content-Length (unless the status forbids a body). */
-  record Response(int status, List<HeaderLine> headers, byte[] body) {
+  /**
+   * Headers are written verbatim, then Content-Length (unless the status forbids a body).
+   *
+   * @param rawLines written first and byte for byte (ISO-8859-1), each followed by CRLF unless it
+   *     ends in LF itself: malformed lines (space before the colon, control bytes, folds, bare LF)
+   *     that no {@link HeaderLine} can say
+   */
+  record Response(int status, List<HeaderLine> headers, byte[] body, List<String> rawLines) {
+    Response {
+      rawLines = List.copyOf(rawLines);
+    }
+
+    Response(int status, List<HeaderLine> headers, byte[] body) {
+      this(status, headers, body, List.of());
+    }
+
     static Response text(int status, String contentType, String body) {
       return new Response(
           status,
@@ -175,6 +189,9 @@ final class RawHttpServer implements AutoCloseable {
         .append(' ')
         .append(REASONS.getOrDefault(response.status(), "Status"))
         .append("\r\n");
+    for (String raw : response.rawLines()) {
+      head.append(raw).append(raw.endsWith("\n") ? "" : "\r\n");
+    }
     for (HeaderLine line : response.headers()) {
       head.append(line.name()).append(": ").append(line.value()).append("\r\n");
     }

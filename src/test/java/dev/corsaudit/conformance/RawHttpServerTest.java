@@ -39,6 +39,27 @@ class RawHttpServerTest {
   }
 
   @Test
+  void writesRawLinesByteForByteBeforeTheHeaders() throws Exception {
+    List<String> raw = List.of("Access-Control-Allow-Origin : *", "X-A: a\u0001\rb", "X-Lf: 1\n");
+    try (RawHttpServer server =
+        RawHttpServer.start(
+            request ->
+                new RawHttpServer.Response(
+                    204, List.of(new HeaderLine("X-B", "2")), new byte[0], raw))) {
+      String response = exchange(server.port(), "OPTIONS /x HTTP/1.1\r\nHost: a\r\n\r\n");
+
+      assertEquals(
+          "HTTP/1.1 204 No Content\r\n"
+              + "Access-Control-Allow-Origin : *\r\n"
+              + "X-A: a\u0001\rb\r\n"
+              + "X-Lf: 1\n"
+              + "X-B: 2\r\n"
+              + "Connection: close\r\n\r\n",
+          response);
+    }
+  }
+
+  @Test
   void readsTheRequestBodyAndHeaders() throws Exception {
     try (RawHttpServer server =
         RawHttpServer.start(

@@ -116,7 +116,10 @@ final class TargetServer implements AutoCloseable {
   private RawHttpServer.Response play(CaseResponse response) {
     List<HeaderLine> headers = response.wireHeaders(pageOrigin, baseUrl(), secondBaseUrl());
     return new RawHttpServer.Response(
-        response.status(), headers, response.body().getBytes(StandardCharsets.UTF_8));
+        response.status(),
+        headers,
+        response.body().getBytes(StandardCharsets.UTF_8),
+        response.wireRawHeaders(pageOrigin));
   }
 
   private static Sighting preflightSighting(RawHttpServer.Request request) {

@@ -178,8 +178,17 @@ class GraderCasesTest {
             pairs(r.path("headers")),
             contentType,
             r.path("body").asText(""),
-            false);
+            false,
+            r.has("raw") ? rawLines(r.path("raw"), pairs(r.path("headers"))) : null);
     return Exchange.ofResponse(sent, response, Instant.EPOCH, 1);
+  }
+
+  /** A raw header block as the raw recorder keeps it: the raw lines, then the well-formed ones. */
+  static List<String> rawLines(JsonNode raw, List<HeaderLine> headers) {
+    List<String> lines = new ArrayList<>();
+    raw.forEach(n -> lines.add(n.asText().endsWith("\n") ? n.asText() : n.asText() + "\r\n"));
+    headers.forEach(h -> lines.add(h.name() + ": " + h.value() + "\r\n"));
+    return lines;
   }
 
   static List<HeaderLine> pairs(JsonNode array) {

@@ -161,6 +161,22 @@ class NetworkErrorsTest {
             .message());
   }
 
+  /** Only the JDK's refusal of a header block sends the request again through the raw recorder. */
+  @Test
+  void aRefusedHeaderBlockIsTheJdksInvalidHeaderProtocolException() {
+    assertEquals(
+        true,
+        NetworkErrors.isRefusedHeaderBlock(
+            new ProtocolException("Invalid header name \"Access-Control-Allow-Origin \"")));
+    assertEquals(
+        true,
+        NetworkErrors.isRefusedHeaderBlock(new ProtocolException("Invalid header value \"X\"")));
+    assertEquals(
+        false, NetworkErrors.isRefusedHeaderBlock(new ProtocolException("Invalid status line")));
+    assertEquals(false, NetworkErrors.isRefusedHeaderBlock(new IOException("Invalid header x")));
+    assertEquals(false, NetworkErrors.isRefusedHeaderBlock(new ProtocolException(null)));
+  }
+
   @Test
   void onlyConnectionFailuresAreRetried() {
     for (NetworkErrorKind kind : NetworkErrorKind.values()) {

@@ -41,8 +41,16 @@ class ProberTlsTest {
   @TempDir static Path dir;
   private static HttpsServer server;
 
-  @BeforeAll
-  static void startHttpsServer() throws Exception {
+  /**
+   * A server context with a fresh self-signed certificate for 127.0.0.1 and localhost, which is
+   * also written to {@code dir/server.pem}.
+   */
+  static SSLContext selfSignedServerContext(Path dir) throws Exception {
+    return selfSignedServerContext(dir, "ip:127.0.0.1,dns:localhost");
+  }
+
+  /** The same, for the subject alternative names {@code san} (keytool's SAN= syntax). */
+  static SSLContext selfSignedServerContext(Path dir, String san) throws Exception {
     Path keystore = dir.resolve("server.p12");
     Process keytool =
         new ProcessBuilder(
@@ -55,7 +63,7 @@ class ProberTlsTest {
                 "-dname",
                 "CN=localhost",
                 "-ext",
-                "SAN=ip:127.0.0.1,dns:localhost",
+                "SAN=" + san,
                 "-validity",
                 "2",
                 "-storetype",
@@ -69,6 +77,24 @@ class ProberTlsTest {
     keytool.getInputStream().readAllBytes();
     assertEquals(true, keytool.waitFor(30, TimeUnit.SECONDS));
     assertEquals(0, keytool.exitValue(), "keytool");
+    // The certificate as PEM too (dir/server.pem), for --cacert.
+    Process export =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "server",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                new String(PASSWORD),
+                "-file",
+                dir.resolve("server.pem").toString())
+            .redirectErrorStream(true)
+            .start();
+    export.getInputStream().readAllBytes();
+    assertEquals(true, export.waitFor(30, TimeUnit.SECONDS));
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keystore)) {
       store.load(in, PASSWORD);
@@ -77,6 +103,12 @@ class ProberTlsTest {
     keys.init(store, PASSWORD);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys.getKeyManagers(), null, null);
+    return context;
+  }
+
+  @BeforeAll
+  static void startHttpsServer() throws Exception {
+    SSLContext context = selfSignedServerContext(dir);
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     server.setHttpsConfigurator(new HttpsConfigurator(context));
     server.createContext(

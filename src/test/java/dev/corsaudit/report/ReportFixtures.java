@@ -199,6 +199,36 @@ final class ReportFixtures {
     return new AuditRun(VERSION, AT, true, results, findings, true);
   }
 
+  /**
+   * One row whose preflight the raw recorder took: Chromium trims the space before the colon and
+   * passes, Firefox and WebKit ignore that line; a secret in the block must be masked.
+   */
+  static AuditRun rawHeaderBlockRun() {
+    List<String> raw =
+        List.of(
+            "Access-Control-Allow-Origin : *\r\n",
+            "Access-Control-Allow-Methods: POST\r\n",
+            "Access-Control-Allow-Headers: authorization, content-type\r\n",
+            "Set-Cookie: session=secret-value\n");
+    RecordedResponse response =
+        new RecordedResponse(
+            204,
+            "HTTP/1.1",
+            List.of(
+                h("Access-Control-Allow-Origin", "*"),
+                h("Access-Control-Allow-Methods", "POST"),
+                h("Access-Control-Allow-Headers", "authorization, content-type"),
+                h("Set-Cookie", "session=secret-value")),
+            null,
+            "",
+            false,
+            raw);
+    Provider provider =
+        provider("padded", "Padded", "https://api.padded.example/v1", List.of(), null, List.of());
+    return new AuditRun(
+        VERSION, AT, false, List.of(row(0, provider, "fetch", response)), List.of(), true);
+  }
+
   private static AuditResult row(
       int seq, Provider provider, String profile, RecordedResponse response) {
     CorsRequest request = request(provider, profile);
