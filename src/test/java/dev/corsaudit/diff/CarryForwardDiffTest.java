@@ -64,4 +64,14 @@ class CarryForwardDiffTest {
   void aRowNeverGradedThatNowFailsStaysARegression() throws Exception {
     assertEquals(RowChange.Kind.REGRESSION, kind(with("ERROR", null), with("FAIL", null)));
   }
+
+  @Test
+  void onlyAnErrorRowShowsWhatItCarried() throws Exception {
+    RowChange fixed = RunDiff.compare(with("ERROR", "FAIL"), with("PASS", null)).get(0);
+    assertEquals("FAIL on 2026-11-23", fixed.lastGraded());
+    // A graded row never carries one; if a hand-edited baseline does, it is not shown.
+    RowChange alsoFixed = RunDiff.compare(with("FAIL", "PASS"), with("PASS", null)).get(0);
+    assertEquals(RowChange.Kind.FIXED, alsoFixed.kind());
+    assertEquals(null, alsoFixed.lastGraded());
+  }
 }

@@ -208,6 +208,24 @@ class ProberRequestTest {
     }
   }
 
+  @Test
+  void theHostLineOmitsAPortTheUrlLeavesOut() {
+    try (Prober prober = new Prober(FAST)) {
+      Exchange exchange =
+          prober
+              .send(
+                  new PlannedRequest(
+                      "OPTIONS", "http://cors-audit-test.invalid/v1", List.of(), null))
+              .join();
+      assertEquals(NetworkErrorKind.DNS, exchange.error().kind(), exchange.error().message());
+      assertEquals(
+          List.of(
+              new HeaderLine("Host", "cors-audit-test.invalid"),
+              new HeaderLine("Content-Length", "0")),
+          exchange.request().clientAddedHeaders());
+    }
+  }
+
   private PlannedRequest get(String path) {
     return new PlannedRequest("GET", server.url(path).toString(), List.of(), null);
   }

@@ -16,8 +16,11 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -40,6 +43,7 @@ class ProberTlsTest {
 
   @TempDir static Path dir;
   private static HttpsServer server;
+  private static Certificate certificate;
 
   /**
    * A server context with a fresh self-signed certificate for 127.0.0.1 and localhost, which is
@@ -99,6 +103,7 @@ class ProberTlsTest {
     try (InputStream in = Files.newInputStream(keystore)) {
       store.load(in, PASSWORD);
     }
+    certificate = store.getCertificate("server");
     KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keys.init(store, PASSWORD);
     SSLContext context = SSLContext.getInstance("TLS");
@@ -153,5 +158,43 @@ class ProberTlsTest {
     assertNull(exchange.error(), () -> exchange.error().message());
     assertEquals(204, exchange.response().status());
     assertEquals("HTTP/1.1", exchange.response().httpVersion());
+  }
+
+  private static Path pem(String name, Certificate cert) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(
+        file,
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder().encodeToString(cert.getEncoded())
+            + "\n-----END CERTIFICATE-----\n");
+    return file;
+  }
+
+  @Test
+  void anExtraCaCertificateIsTrusted() throws Exception {
+    NetworkRoute route = new NetworkRoute(Map.of(), List.of(pem("server.pem", certificate)));
+    Exchange exchange = send(OPTIONS.withRoute(route));
+    assertNull(exchange.error(), () -> exchange.error().message());
+    assertEquals(204, exchange.response().status());
+  }
+
+  @Test
+  void anUnrelatedExtraCaLeavesItUntrusted() throws Exception {
+    KeyStore jdk = KeyStore.getInstance(KeyStore.getDefaultType());
+    try (InputStream in =
+        Files.newInputStream(
+            Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"))) {
+      jdk.load(in, null);
+    }
+    Certificate other = jdk.getCertificate(jdk.aliases().nextElement());
+    NetworkRoute route = new NetworkRoute(Map.of(), List.of(pem("other.pem", other)));
+    Exchange exchange = send(OPTIONS.withRoute(route));
+    assertNotNull(exchange.error(), "expected a TLS error, got " + exchange.response());
+    assertEquals(NetworkErrorKind.TLS, exchange.error().kind(), exchange.error().message());
+    assertEquals(
+        "the certificate of 127.0.0.1:"
+            + server.getAddress().getPort()
+            + " is issued by an unknown authority",
+        exchange.error().message());
   }
 }

@@ -127,4 +127,70 @@ class ProxyTest {
     assertTrue(!route.bypasses("api.example.com"));
     assertNull(NetworkRoute.DIRECT.selector());
   }
+
+  /** A proxy that asks for Basic credentials and then answers as {@code answer} says. */
+  private FaultServer authenticatingProxy(String answer) throws IOException {
+    return new FaultServer(
+        (socket, in, out) -> {
+          for (String head = head(in); !head.isEmpty(); head = head(in)) {
+            String auth =
+                head.lines()
+                    .filter(
+                        l ->
+                            l.toLowerCase(java.util.Locale.ROOT).startsWith("proxy-authorization:"))
+                    .map(l -> "Proxy-Authorization: " + l.substring(20).strip())
+                    .findFirst()
+                    .orElse("");
+            seen.add(head.lines().findFirst().orElse("") + " " + auth);
+            FaultServer.write(
+                out,
+                auth.isEmpty()
+                    ? "HTTP/1.1 407 Proxy Authentication Required\r\n"
+                        + "Proxy-Authenticate: Basic realm=\"p\"\r\nContent-Length: 0\r\n\r\n"
+                    : answer);
+          }
+        },
+        false);
+  }
+
+  @Test
+  void proxyCredentialsAnswerTheProxysChallenge() throws IOException {
+    try (FaultServer proxy = authenticatingProxy("HTTP/1.1 204 No Content\r\n\r\n")) {
+      String url = proxyUrl(proxy).replace("http://", "http://us%40er:p%3Ass@");
+      Exchange exchange = send(Map.of("HTTP_PROXY", url), "http://" + HOST + "/v1");
+      assertNull(exchange.error(), String.valueOf(exchange.error()));
+      assertEquals(204, exchange.response().status());
+      String basic =
+          java.util.Base64.getEncoder()
+              .encodeToString("us@er:p:ss".getBytes(StandardCharsets.UTF_8));
+      assertEquals(
+          List.of(
+              "OPTIONS http://" + HOST + "/v1 HTTP/1.1 ",
+              "OPTIONS http://" + HOST + "/v1 HTTP/1.1 Proxy-Authorization: Basic " + basic),
+          seen);
+    }
+  }
+
+  @Test
+  void aUserWithoutPasswordSendsNoCredentials() throws IOException {
+    try (FaultServer proxy = authenticatingProxy("HTTP/1.1 204 No Content\r\n\r\n")) {
+      String url = proxyUrl(proxy).replace("http://", "http://user@");
+      Exchange exchange = send(Map.of("HTTP_PROXY", url), "http://" + HOST + "/v1");
+      assertEquals(407, exchange.response().status());
+      assertEquals(List.of("OPTIONS http://" + HOST + "/v1 HTTP/1.1 "), seen);
+    }
+  }
+
+  @Test
+  void proxyCredentialsAreNotSentToTheServer() throws IOException {
+    String unauthorized =
+        "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"s\"\r\n"
+            + "Content-Length: 0\r\n\r\n";
+    try (FaultServer proxy = authenticatingProxy(unauthorized)) {
+      String url = proxyUrl(proxy).replace("http://", "http://u:p@");
+      send(Map.of("HTTP_PROXY", url), "http://" + HOST + "/v1");
+      // The server's challenge is not answered with the proxy's user and password.
+      assertEquals(2, seen.size(), seen.toString());
+    }
+  }
 }
