@@ -42,4 +42,10 @@ class RowGroupsCauseTest {
     assertEquals(2, RowGroups.of(List.of(wrongOrigin, noHeaders)).size());
     assertEquals(1, RowGroups.of(List.of(wrongOrigin, wrongOrigin)).size());
   }
+
+  @Test
+  void skippedRowsOfOneProviderAreOneRow() {
+    AuditResult skipped = ReportFixtures.seedRun().results().get(7);
+    assertEquals(1, RowGroups.of(List.of(skipped, skipped)).size());
+  }
 }
