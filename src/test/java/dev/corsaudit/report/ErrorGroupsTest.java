@@ -80,6 +80,17 @@ class ErrorGroupsTest {
   }
 
   @Test
+  void twelveRowsAreAllListed() {
+    List<AuditResult> rows = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      rows.add(failed(i, NetworkErrorKind.TIMEOUT));
+    }
+    String headline = ErrorGroups.of(rows).get(0).headline();
+    assertTrue(headline.startsWith("12 rows (#1, #2,"), headline);
+    assertTrue(headline.contains(", #12): TIMEOUT: "), headline);
+  }
+
+  @Test
   void noSharedErrorNoGroups() {
     assertEquals(List.of(), ErrorGroups.of(List.of(failed(0, NetworkErrorKind.TLS))));
     assertEquals(

@@ -164,4 +164,27 @@ class TableWidthTest {
         """,
         table(render(ScenarioFixtures.run(), 40, false), "#  PROVIDER"));
   }
+
+  @Test
+  void aColumnGivesWayOnlyUntilTheCauseHasItsRoom() throws IOException {
+    assertEquals(
+        """
+        #  PROVIDER    PROFILE  ORIGIN             STATUS   VERDICT  BROWSER        CAUSE
+        1  gateway     fetch    https://a.example  204      PASS     PASS (agrees)
+        2  gateway     fetch    https://b.example  204      PASS
+        3  gateway     fetch    https://c.example  204      PASS
+        4  gateway     fetch    https://d.example  204      FAIL     FAIL (agrees)
+            ALLOW_ORIGIN_MISMATCH
+        5  sdk-host    custom   https://a.example  204      PASS     PASS
+                                                                     (DISAGREES)
+        6  actual-ok   fetch    https://a.example  204/429  PASS
+           note: RESPONSE_HEADERS_NOT_EXPOSED: Script cannot read retry-after,
+                 x-ratelimit-remaining-requests: they are not in Access-Control-Expose-Headers
+        7  actual-401  fetch    https://a.example  204/401  FAIL     PASS
+                                                                     (DISAGREES)
+            ACTUAL_MISSING_ALLOW_ORIGIN
+        8  simple      none     https://a.example  200      PASS
+        """,
+        table(render(ScenarioFixtures.run(), 90, false), "#  PROVIDER"));
+  }
 }
