@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -55,50 +54,12 @@ class ProberTlsTest {
 
   /** The same, for the subject alternative names {@code san} (keytool's SAN= syntax). */
   static SSLContext selfSignedServerContext(Path dir, String san) throws Exception {
-    Path keystore = dir.resolve("server.p12");
-    Process keytool =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair",
-                "-alias",
-                "server",
-                "-keyalg",
-                "EC",
-                "-dname",
-                "CN=localhost",
-                "-ext",
-                "SAN=" + san,
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                keystore.toString(),
-                "-storepass",
-                new String(PASSWORD))
-            .redirectErrorStream(true)
-            .start();
-    keytool.getInputStream().readAllBytes();
-    assertEquals(true, keytool.waitFor(30, TimeUnit.SECONDS));
-    assertEquals(0, keytool.exitValue(), "keytool");
+    Path keystore = TestCertificates.keyStore(san, null, 2);
     // The certificate as PEM too (dir/server.pem), for --cacert.
-    Process export =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-exportcert",
-                "-rfc",
-                "-alias",
-                "server",
-                "-keystore",
-                keystore.toString(),
-                "-storepass",
-                new String(PASSWORD),
-                "-file",
-                dir.resolve("server.pem").toString())
-            .redirectErrorStream(true)
-            .start();
-    export.getInputStream().readAllBytes();
-    assertEquals(true, export.waitFor(30, TimeUnit.SECONDS));
+    Files.copy(
+        TestCertificates.pem(keystore),
+        dir.resolve("server.pem"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keystore)) {
       store.load(in, PASSWORD);

@@ -35,27 +35,8 @@ class TlsErrorsTest {
   private Path lastStore;
 
   /** The last server's certificate as a PEM file (what --cacert takes). */
-  private Path exportPem() throws Exception {
-    Path pem = dir.resolve("ca-" + System.nanoTime() + ".pem");
-    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    Process p =
-        new ProcessBuilder(
-                keytool,
-                "-exportcert",
-                "-rfc",
-                "-alias",
-                "server",
-                "-keystore",
-                lastStore.toString(),
-                "-storepass",
-                "changeit",
-                "-file",
-                pem.toString())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(p.getInputStream().readAllBytes());
-    assertEquals(0, p.waitFor(), output);
-    return pem;
+  private Path exportPem() {
+    return TestCertificates.pem(lastStore);
   }
 
   private static Exchange sendTrusting(String url, Path pem) {
@@ -99,39 +80,8 @@ class TlsErrorsTest {
 
   /** A loopback TLS server with a fresh self-signed certificate, valid from startDate for days. */
   private ServerSocket tlsServer(String startDate, int days) throws Exception {
-    Path store = dir.resolve("server-" + System.nanoTime() + ".p12");
+    Path store = TestCertificates.keyStore("ip:127.0.0.1,dns:localhost", startDate, days);
     lastStore = store;
-    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    Process p =
-        new ProcessBuilder(
-                keytool,
-                "-genkeypair",
-                "-alias",
-                "server",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=localhost",
-                "-ext",
-                "SAN=ip:127.0.0.1,dns:localhost",
-                "-startdate",
-                startDate,
-                "-validity",
-                String.valueOf(days),
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                store.toString(),
-                "-storepass",
-                "changeit",
-                "-keypass",
-                "changeit")
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(p.getInputStream().readAllBytes());
-    assertEquals(0, p.waitFor(), output);
     KeyStore keys = KeyStore.getInstance("PKCS12");
     try (InputStream in = new FileInputStream(store.toFile())) {
       keys.load(in, "changeit".toCharArray());
