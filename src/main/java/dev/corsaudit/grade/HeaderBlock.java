@@ -42,7 +42,11 @@ record HeaderBlock(List<HeaderLine> headers, String refusal) {
       if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
         if (lastKept) {
           HeaderLine last = out.remove(out.size() - 1);
-          out.add(new HeaderLine(last.name(), trim(last.value() + " " + trim(line))));
+          out.add(
+              new HeaderLine(
+                  last.name(),
+                  HttpTokens.trimOptionalWhitespace(
+                      last.value() + " " + HttpTokens.trimOptionalWhitespace(line))));
         }
         continue;
       }
@@ -52,7 +56,7 @@ record HeaderBlock(List<HeaderLine> headers, String refusal) {
         continue;
       }
       String name = line.substring(0, colon);
-      String trimmedName = trim(name);
+      String trimmedName = HttpTokens.trimOptionalWhitespace(name);
       if (!trimmedName.equals(name)
           && rules.beforeColon() == HeaderBlockRules.BeforeColon.DROP_LINE) {
         continue;
@@ -60,7 +64,9 @@ record HeaderBlock(List<HeaderLine> headers, String refusal) {
       if (!HttpTokens.isToken(trimmedName)) {
         continue;
       }
-      out.add(new HeaderLine(trimmedName, trim(line.substring(colon + 1))));
+      out.add(
+          new HeaderLine(
+              trimmedName, HttpTokens.trimOptionalWhitespace(line.substring(colon + 1))));
       lastKept = true;
     }
     return out;
@@ -75,7 +81,9 @@ record HeaderBlock(List<HeaderLine> headers, String refusal) {
       String line = withoutTerminator(raw);
       int colon = line.indexOf(':');
       boolean continuation = line.startsWith(" ") || line.startsWith("\t");
-      if (colon > 0 && !continuation && trim(line.substring(0, colon)).equalsIgnoreCase(name)) {
+      if (colon > 0
+          && !continuation
+          && HttpTokens.trimOptionalWhitespace(line.substring(0, colon)).equalsIgnoreCase(name)) {
         return printable(line);
       }
     }
@@ -85,19 +93,6 @@ record HeaderBlock(List<HeaderLine> headers, String refusal) {
   private static String withoutTerminator(String raw) {
     String line = raw.endsWith("\n") ? raw.substring(0, raw.length() - 1) : raw;
     return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-  }
-
-  /** HTTP's optional whitespace is SP and HTAB only; other control bytes stay in the value. */
-  private static String trim(String text) {
-    int start = 0;
-    int end = text.length();
-    while (start < end && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
-      start++;
-    }
-    while (end > start && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
-      end--;
-    }
-    return text.substring(start, end);
   }
 
   private static String printable(String line) {

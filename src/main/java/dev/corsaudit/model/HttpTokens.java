@@ -23,4 +23,20 @@ public final class HttpTokens {
     }
     return true;
   }
+
+  /**
+   * {@code text} without HTTP's optional whitespace (RFC 9110 OWS: SP and HTAB only) at either end;
+   * other control bytes stay, as browsers keep them in a header value.
+   */
+  public static String trimOptionalWhitespace(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+      start++;
+    }
+    while (end > start && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.corsaudit.probe;
 
 import dev.corsaudit.model.HeaderLine;
+import dev.corsaudit.model.HttpTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,21 +80,12 @@ record RawHead(String httpVersion, int status, List<String> lines) {
       line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
       int colon = line.indexOf(':');
       if (colon > 0 && !line.startsWith(" ") && !line.startsWith("\t")) {
-        out.add(new HeaderLine(trim(line.substring(0, colon)), trim(line.substring(colon + 1))));
+        out.add(
+            new HeaderLine(
+                HttpTokens.trimOptionalWhitespace(line.substring(0, colon)),
+                HttpTokens.trimOptionalWhitespace(line.substring(colon + 1))));
       }
     }
     return out;
-  }
-
-  private static String trim(String text) {
-    int start = 0;
-    int end = text.length();
-    while (start < end && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
-      start++;
-    }
-    while (end > start && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
-      end--;
-    }
-    return text.substring(start, end);
   }
 }
