@@ -54,16 +54,11 @@ final class VerboseExchanges implements AuditListener {
           .append(Escape.terminal(hop.request().origin()))
           .append('\n');
       exchange(text, hop.preflight());
-      for (var other : new java.util.LinkedHashSet<>(hop.enginePreflights().values())) {
+      for (var other : hop.otherPreflights()) {
         text.append("* the hop preflight of ")
-            .append(
-                hop.enginePreflights().entrySet().stream()
-                    .filter(e -> e.getValue() == other)
-                    .map(e -> e.getKey().key())
-                    .sorted()
-                    .toList())
+            .append(other.engines().stream().map(e -> e.key()).toList())
             .append(":\n");
-        exchange(text, other);
+        exchange(text, other.exchange());
       }
       exchange(text, hop.response());
     }

@@ -52,6 +52,33 @@ public record RedirectHop(
     return enginePreflights.getOrDefault(engine, preflight);
   }
 
+  /** One of the hop's other preflights and the engines that sent it (in engine order). */
+  public record OtherPreflight(List<Engine> engines, Exchange exchange) {}
+
+  /**
+   * {@link #enginePreflights} grouped by the exchange each engine sent (one recorded exchange may
+   * stand for several engines), in engine order: what the reports list.
+   */
+  public List<OtherPreflight> otherPreflights() {
+    List<OtherPreflight> out = new java.util.ArrayList<>();
+    for (Engine engine : Engine.values()) {
+      Exchange exchange = enginePreflights.get(engine);
+      if (exchange == null) {
+        continue;
+      }
+      OtherPreflight group =
+          out.stream().filter(g -> g.exchange() == exchange).findFirst().orElse(null);
+      if (group == null) {
+        out.add(new OtherPreflight(new java.util.ArrayList<>(List.of(engine)), exchange));
+      } else {
+        group.engines().add(engine);
+      }
+    }
+    return out.stream()
+        .map(g -> new OtherPreflight(List.copyOf(g.engines()), g.exchange()))
+        .toList();
+  }
+
   /** The same hop, its response now known. */
   public RedirectHop withResponse(Exchange answer) {
     return new RedirectHop(request, plans, preflight, answer, refusal, enginePreflights);

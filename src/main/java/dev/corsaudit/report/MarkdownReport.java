@@ -91,8 +91,7 @@ final class MarkdownReport implements ReportRenderer {
     out.write("\n");
     out.write(ErrorGroups.markdown(rows.errorGroups()));
     out.write("## Details\n\n");
-    rows.forEachDetails(
-        section -> out.write(section.get(0) + (variants ? section.get(1) : "") + section.get(2)));
+    rows.forEachDetails(section -> out.write(MarkdownRows.join(section, variants)));
     StringBuilder findings = new StringBuilder();
     appendFindings(findings, run);
     out.write(findings.toString());

@@ -93,7 +93,10 @@ final class MarkdownRows implements KeptRows {
     details.forEach(consumer);
   }
 
-  /** The parts of a spooled line: the start, the variant part, the rest. */
+  /**
+   * A spooled summary line or details section: its start, the part naming the profile and origin
+   * (only when rows differ in them), the rest.
+   */
   static String join(List<String> parts, boolean variants) {
     return parts.get(0) + (variants ? parts.get(1) : "") + parts.get(2);
   }

@@ -5,6 +5,7 @@ import dev.corsaudit.config.Provider;
 import dev.corsaudit.grade.Cause;
 import dev.corsaudit.grade.Engine;
 import dev.corsaudit.grade.EngineVerdict;
+import dev.corsaudit.grade.RedirectHop;
 import dev.corsaudit.grade.Verdict;
 import dev.corsaudit.model.Exchange;
 import dev.corsaudit.model.HeaderLine;
@@ -19,7 +20,6 @@ import dev.corsaudit.result.ReportDocument;
 import dev.corsaudit.result.RowStatus;
 import dev.corsaudit.result.RunSummary;
 import dev.corsaudit.security.Finding;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +120,7 @@ public final class ReportModel {
                         hop.request().origin(),
                         pairs(hop.request().headers()),
                         exchange(hop.preflight()),
-                        enginePreflights(hop.enginePreflights()),
+                        enginePreflights(hop.otherPreflights()),
                         exchange(hop.response())))
             .toList(),
         provider.notes(),
@@ -130,21 +130,15 @@ public final class ReportModel {
         result.lastGraded());
   }
 
-  /** A hop's other preflights, one entry per distinct exchange with the engines that sent it. */
+  /** A hop's other preflights, one entry per exchange with the engines that sent it. */
   private static List<ReportDocument.EnginePreflight> enginePreflights(
-      Map<Engine, Exchange> byEngine) {
-    Map<Exchange, List<String>> engines = new java.util.LinkedHashMap<>();
-    byEngine.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            e ->
-                engines
-                    .computeIfAbsent(e.getValue(), k -> new ArrayList<>())
-                    .add(e.getKey().key()));
-    List<ReportDocument.EnginePreflight> out = new ArrayList<>();
-    engines.forEach(
-        (exchange, keys) -> out.add(new ReportDocument.EnginePreflight(keys, exchange(exchange))));
-    return out;
+      List<RedirectHop.OtherPreflight> others) {
+    return others.stream()
+        .map(
+            p ->
+                new ReportDocument.EnginePreflight(
+                    p.engines().stream().map(Engine::key).toList(), exchange(p.exchange())))
+        .toList();
   }
 
   private static ReportDocument.Confirmation confirmation(AuditResult result) {

@@ -216,4 +216,26 @@ class GraderRedirectsTest {
             + " due to access control checks.",
         verdict.engines().get(Engine.WEBKIT).consoleMessage());
   }
+
+  @org.junit.jupiter.api.Test
+  void aHopsOtherPreflightsAreListedOncePerExchangeInEngineOrder() {
+    Exchange shared = ok(OTHER);
+    Exchange own = ok(OTHER);
+    RedirectHop hop =
+        new RedirectHop(
+            page(),
+            RequestPlans.of(page()),
+            ok(OTHER),
+            null,
+            null,
+            java.util.Map.of(Engine.WEBKIT, shared, Engine.SPEC, own, Engine.FIREFOX, shared));
+    assertEquals(
+        java.util.List.of(
+            new RedirectHop.OtherPreflight(java.util.List.of(Engine.SPEC), own),
+            new RedirectHop.OtherPreflight(
+                java.util.List.of(Engine.FIREFOX, Engine.WEBKIT), shared)),
+        hop.otherPreflights());
+    assertEquals(shared, hop.preflightFor(Engine.FIREFOX));
+    assertEquals(hop.preflight(), hop.preflightFor(Engine.CHROMIUM), "the hop's own preflight");
+  }
 }
