@@ -327,8 +327,14 @@ public final class Prober implements AutoCloseable {
         planned.method(), planned.url(), httpVersion, settable(planned.headers()), added);
   }
 
+  /** The client, for tests of its shutdown. */
+  HttpClient client() {
+    return client;
+  }
+
   @Override
   public void close() {
+    ClientShutdown.shutdown(client);
     executor.shutdownNow();
   }
 

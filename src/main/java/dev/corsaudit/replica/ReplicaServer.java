@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -34,6 +36,9 @@ public final class ReplicaServer implements AutoCloseable {
   private final ServerSocket socket;
   private final ExecutorService workers;
   private final Thread acceptor;
+
+  /** Open connections, closed with the server so no worker is left blocked in a read at exit. */
+  private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
 
   private ReplicaServer(ReplicaCatalog catalog) throws IOException {
     this.catalog = catalog;
@@ -95,6 +100,12 @@ public final class ReplicaServer implements AutoCloseable {
   }
 
   private void serve(Socket client) {
+    connections.add(client);
+    if (socket.isClosed()) {
+      connections.remove(client);
+      closeQuietly(client);
+      return;
+    }
     try (client) {
       client.setSoTimeout(30_000);
       InputStream in = new BufferedInputStream(client.getInputStream());
@@ -114,6 +125,8 @@ public final class ReplicaServer implements AutoCloseable {
       // client went away
     } catch (IOException e) {
       // malformed or timed-out connection: drop it, as a real server would
+    } finally {
+      connections.remove(client);
     }
   }
 
@@ -196,12 +209,28 @@ public final class ReplicaServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closeQuietly(socket);
+    // A worker blocked in a socket read ignores interrupts; closing its socket ends the read. The
+    // JVM's exit waits up to 300 ms for any thread still inside a native call (see
+    // probe.ClientShutdown), so the threads are joined here.
+    for (Socket connection : connections) {
+      closeQuietly(connection);
+    }
+    workers.shutdownNow();
     try {
-      socket.close();
+      acceptor.join(500);
+      workers.awaitTermination(500, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(java.io.Closeable closeable) {
+    try {
+      closeable.close();
     } catch (IOException ignored) {
       // closing anyway
     }
-    workers.shutdownNow();
   }
 
   /** A request line, its headers (lower-cased names) and its body (the first 64 KiB kept). */

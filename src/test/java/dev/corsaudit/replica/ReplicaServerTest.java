@@ -155,6 +155,29 @@ class ReplicaServerTest {
   }
 
   @Test
+  void closingTheServerClosesItsIdleKeepAliveConnections() throws IOException {
+    // A worker blocked in a read would otherwise outlive the run and hold the JVM's exit.
+    ReplicaServer own = ReplicaServer.startBuiltin();
+    try (Socket socket = new Socket("127.0.0.1", own.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          "OPTIONS /azure/chat/completions HTTP/1.1\r\nHost: x\r\n\r\n"
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      byte[] head = new byte[12];
+      assertEquals(12, in.readNBytes(head, 0, 12));
+      assertEquals("HTTP/1.1 200", new String(head, StandardCharsets.ISO_8859_1));
+
+      own.close();
+
+      byte[] rest = in.readAllBytes(); // ends at the server's close, not at the 10 s timeout
+      assertTrue(rest.length > 0);
+    }
+  }
+
+  @Test
   void unknownReplicaIs404() throws Exception {
     HttpResponse<String> r =
         CLIENT.send(
