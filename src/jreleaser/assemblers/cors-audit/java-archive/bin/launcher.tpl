@@ -48,9 +48,9 @@ fi
 
 JAR=$APP_HOME/lib/{{distributionJavaMainJar}}
 MAIN={{distributionJavaMainClass}}
-# A short-lived CLI on small machines: C1 only and the serial GC start faster and leave the cores
-# to the probes (docs/performance.md).
-JVM_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED"
+# A short-lived CLI on small machines: C1 only, one compiler thread and the serial GC start faster
+# and leave the cores to the program and its probes (docs/performance.md).
+JVM_FLAGS="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED"
 
 CDS_DIR=${CORS_AUDIT_CDS_DIR:-$APP_HOME/lib/cds}
 ARCHIVE=$CDS_DIR/{{distributionExecutable}}-{{projectVersion}}.jsa

@@ -22,13 +22,16 @@ public final class MaskingWriter extends Writer {
 
   @Override
   public void write(char[] buffer, int offset, int length) throws IOException {
-    for (int i = offset; i < offset + length; i++) {
-      char c = buffer[i];
-      line.append(c);
-      if (c == '\n') {
+    int end = offset + length;
+    int start = offset;
+    for (int i = offset; i < end; i++) {
+      if (buffer[i] == '\n') {
+        line.append(buffer, start, i + 1 - start);
         emit();
+        start = i + 1;
       }
     }
+    line.append(buffer, start, end - start);
   }
 
   private void emit() throws IOException {

@@ -165,7 +165,9 @@ public final class Redactor {
 
   /** Every URL inside free text (an error message, a stack trace line) redacted. */
   public static String redactUrlsIn(String text) {
-    if (text == null || !text.contains("://")) {
+    // redactUrl changes only userinfo (before an '@') and query values (after a '?'): text with
+    // neither is returned as it is, without the regex (every line of a report goes through here).
+    if (text == null || !text.contains("://") || (text.indexOf('@') < 0 && text.indexOf('?') < 0)) {
       return text;
     }
     java.util.regex.Matcher m = URL_IN_TEXT.matcher(text);

@@ -165,6 +165,38 @@ class SecretRedactionTest {
   }
 
   @Test
+  void urlsInsideTextWithOnlyUserinfoOrOnlyAQuery() {
+    assertEquals(
+        "see https://REDACTED@h.example/v1 now",
+        Redactor.redactUrlsIn("see https://u:p@h.example/v1 now"));
+    assertEquals(
+        "see https://h.example/v1?api_key=REDACTED now",
+        Redactor.redactUrlsIn("see https://h.example/v1?api_key=k3y now"));
+    String plain = "see https://h.example/v1#frag and mail a@b.example";
+    assertEquals(
+        "see https://h.example/v1#frag and mail a@b.example", Redactor.redactUrlsIn(plain));
+  }
+
+  @Test
+  void theMaskingWriterMasksLinesWrittenInOneBlock() throws Exception {
+    AuditRun run = HostileFixtures.secretRun();
+    StringWriter out = new StringWriter();
+    MaskingWriter writer =
+        new MaskingWriter(out, SecretMask.ofTargets(List.of(run.results().get(0).target())));
+    String text =
+        "one https://u:p@h.example/\ntwo "
+            + HostileFixtures.CANARY
+            + "-xkey\n\nthree ?token=t and "
+            + HostileFixtures.CANARY.substring(0, 3);
+    writer.write(text.toCharArray(), 0, text.length());
+    writer.write(HostileFixtures.CANARY.substring(3) + "-xkey tail");
+    writer.close();
+    assertEquals(
+        "one https://REDACTED@h.example/\ntwo [REDACTED]\n\nthree ?token=t and [REDACTED] tail",
+        out.toString());
+  }
+
+  @Test
   void theMaskingWriterMasksSecretsSplitAcrossWrites() throws Exception {
     AuditRun run = HostileFixtures.secretRun();
     StringWriter out = new StringWriter();
