@@ -72,9 +72,10 @@ train () {
     tmp=$ARCHIVE.$$.tmp
     trap 'rm -rf "$tmp" "$lock"; exit 130' INT TERM HUP
     # From lib/cds, so a ./providers.yaml in the caller's directory is never read.
+    # CdsTraining runs check --replicas once per report format, printing nothing.
     ( cd "$CDS_DIR" && exec "$JAVACMD" $JVM_FLAGS "-XX:ArchiveClassesAtExit=$tmp" \
-        -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$JAR" "$MAIN" \
-        check --replicas -q --format json --output /dev/null ) </dev/null >/dev/null 2>&1
+        -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$JAR" dev.corsaudit.cli.CdsTraining \
+        ) </dev/null >/dev/null 2>&1
     if [ -s "$tmp" ]; then
         mv -f "$tmp" "$ARCHIVE" && : > "$REJECTED"
     fi

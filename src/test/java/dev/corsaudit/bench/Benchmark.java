@@ -130,6 +130,22 @@ public final class Benchmark {
           run.ok() ? seconds(run.wallSeconds) : run.failure(),
           run.ok() ? ratio(run.wallSeconds, bound) : "–");
     }
+    if (!security) {
+      farm.takeRequestCount();
+      Run loop = bareLoop(settings, urls(work, farm.baseUrl(), n), c);
+      long requests = farm.takeRequestCount();
+      double bound = requests * latency / c;
+      System.out.printf(
+          Locale.ROOT,
+          "| bare `HttpClient.sendAsync` loop | JDK %s | %d | %d | %d | %.2f | %s | %s | – |%n",
+          Runtime.version().feature(),
+          n,
+          c,
+          requests,
+          bound,
+          loop.ok() ? seconds(loop.wallSeconds) : loop.failure(),
+          loop.ok() ? ratio(loop.wallSeconds, bound) : "–");
+    }
     for (Build build : settings.builds) {
       farm.takeRequestCount();
       Run audit =
@@ -168,18 +184,7 @@ public final class Benchmark {
             + " | cors-audit (graded preflights/s) | cors-audit ÷ bare loop |");
     System.out.println("|---:|---:|---|---:|---:|");
     for (int n : settings.zeroSizes) {
-      Path urls = urls(work, baseUrl, n);
-      List<String> bare = new ArrayList<>(javaCommand(settings, null));
-      bare.addAll(
-          List.of(
-              "-cp",
-              // test-classes (under exec:java the JVM's own class path is Maven's)
-              Path.of(BareLoop.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                  .toString(),
-              BareLoop.class.getName(),
-              urls.toString(),
-              String.valueOf(c)));
-      Run loop = run(bare, Map.of());
+      Run loop = bareLoop(settings, urls(work, baseUrl, n), c);
       double loopRate = n / loop.wallSeconds;
       for (Build build : settings.builds) {
         Run audit =
@@ -199,6 +204,21 @@ public final class Benchmark {
       }
     }
     System.out.println();
+  }
+
+  /** The bare {@code HttpClient.sendAsync} loop over the URL list, in a child JVM. */
+  private static Run bareLoop(Settings settings, Path urls, int c) throws Exception {
+    List<String> bare = new ArrayList<>(javaCommand(settings, null));
+    bare.addAll(
+        List.of(
+            "-cp",
+            // test-classes (under exec:java the JVM's own class path is Maven's)
+            Path.of(BareLoop.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString(),
+            BareLoop.class.getName(),
+            urls.toString(),
+            String.valueOf(c)));
+    return run(bare, Map.of());
   }
 
   // ---- 3. peak heap
