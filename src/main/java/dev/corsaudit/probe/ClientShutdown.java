@@ -29,7 +29,11 @@ final class ClientShutdown {
       }
       return;
     }
-    Thread selector = selectorThread(client);
+    stop(selectorThread(client.toString()));
+  }
+
+  /** Interrupts the selector thread and waits for it to end; nothing when there is none. */
+  static void stop(Thread selector) {
     if (selector == null) {
       return;
     }
@@ -41,9 +45,13 @@ final class ClientShutdown {
     }
   }
 
-  /** The client's selector thread, or null when it cannot be found (another JDK's naming). */
-  static Thread selectorThread(HttpClient client) {
-    String name = selectorThreadName(client.toString());
+  /**
+   * The selector thread of the client with this {@code toString()}, or null when it cannot be found
+   * (another JDK's naming). Searched from the root thread group: the client may have been made on a
+   * thread of another group.
+   */
+  static Thread selectorThread(String clientText) {
+    String name = selectorThreadName(clientText);
     if (name == null) {
       return null;
     }

@@ -3,6 +3,7 @@ package dev.corsaudit.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
@@ -36,6 +37,7 @@ class ClientShutdownTest {
         "jdk.internal.net.http.HttpClientImpl@1b2c3d() | null",
         "jdk.internal.net.http.HttpClientImpl@1b2c3d(7a) | null",
         "no parenthesis) | null",
+        "(7) | HttpClient-7-SelectorManager",
       })
   void selectorThreadNameFromTheClientsText(String text, String name) {
     assertEquals(name, ClientShutdown.selectorThreadName(text));
@@ -48,7 +50,7 @@ class ClientShutdownTest {
     client.send(
         HttpRequest.newBuilder(server.url("/").uri()).build(),
         HttpResponse.BodyHandlers.discarding());
-    Thread selector = ClientShutdown.selectorThread(client);
+    Thread selector = ClientShutdown.selectorThread(client.toString());
     assertNotNull(selector, "the JDK's selector thread is found by its name");
     assertTrue(selector.isAlive());
 
@@ -58,9 +60,40 @@ class ClientShutdownTest {
   }
 
   @Test
+  void noSelectorToStopIsNotAnError() {
+    assertNull(ClientShutdown.selectorThread("jdk.internal.net.http.HttpClientImpl@1(999999999)"));
+    ClientShutdown.stop(null);
+  }
+
+  @Test
+  void theSelectorIsFoundFromAThreadOfAnotherGroup() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    Thread[] found = new Thread[1];
+    Thread other =
+        new Thread(
+            new ThreadGroup("elsewhere"),
+            () -> found[0] = ClientShutdown.selectorThread(client.toString()),
+            "finder");
+    other.start();
+    other.join();
+    assertNotNull(found[0]);
+    ClientShutdown.stop(found[0]);
+    assertFalse(found[0].isAlive());
+  }
+
+  @Test
+  void anInterruptedCallerStaysInterrupted() {
+    HttpClient client = HttpClient.newHttpClient();
+    Thread selector = ClientShutdown.selectorThread(client.toString());
+    Thread.currentThread().interrupt();
+    ClientShutdown.stop(selector);
+    assertTrue(Thread.interrupted(), "the caller's interrupt is kept for it");
+  }
+
+  @Test
   void closingAProberStopsItsClient() {
     Prober prober = new Prober(ProbeOptions.defaults());
-    Thread selector = ClientShutdown.selectorThread(prober.client());
+    Thread selector = ClientShutdown.selectorThread(prober.client().toString());
     assertNotNull(selector);
 
     prober.close();
