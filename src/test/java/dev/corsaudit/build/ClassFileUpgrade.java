@@ -2,7 +2,6 @@ package dev.corsaudit.build;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -64,16 +63,12 @@ public final class ClassFileUpgrade {
           copy.setExtra(entry.getExtra());
         }
         out.putNextEntry(copy);
-        write(out, bytes);
+        out.write(bytes);
         out.closeEntry();
       }
     }
     Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
     return upgraded;
-  }
-
-  private static void write(OutputStream out, byte[] bytes) throws IOException {
-    out.write(bytes);
   }
 
   static int majorVersion(byte[] classFile) {
