@@ -68,4 +68,22 @@ class JsonRowStreamTest {
     String text = streamed(run, notes, true);
     assertFalse(text.contains("application/json"), "an extra secret value is masked");
   }
+
+  @Test
+  void theHeadWaitsForTheFirstRowAndARunWithoutRowsIsStillADocument() throws Exception {
+    AuditRun run = ReportFixtures.seedRun();
+    StringWriter out = new StringWriter();
+    try (JsonRowStream stream =
+        new JsonRowStream(out, List.of(), run.replicas(), RunNotes.DEFAULT)) {
+      // Nothing is set up or written before a row or the end: the mapper's start-up overlaps
+      // the first requests.
+      assertEquals("", out.toString());
+      stream.finish(run, true);
+    }
+    JsonNode json = JSON.readTree(out.toString());
+    assertEquals("cors-audit", json.path("tool").path("name").asText());
+    assertTrue(json.path("results").isArray());
+    assertEquals(0, json.path("results").size());
+    assertEquals(run.summary().total(), json.path("summary").path("total").asInt());
+  }
 }
