@@ -90,25 +90,23 @@ class InterruptTest {
                 + "  - id: slow\n    base_url: "
                 + server.url("/slow")
                 + "\n");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process =
-        new ProcessBuilder(
-                java,
-                // Every row goes to the spool's temporary file, in a directory of the test's own.
-                "-Dcorsaudit.spool.memoryBytes=1",
-                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.corsaudit.Main",
-                "check",
-                "--providers",
-                providers.toString(),
-                "--timeout",
-                "40s",
-                "--format",
-                format,
-                "--output",
-                out.toString())
+        MainProcess.of(
+                List.of(
+                    // Every row goes to the spool's temporary file, in a directory of the test's
+                    // own.
+                    "-Dcorsaudit.spool.memoryBytes=1",
+                    "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp"))),
+                List.of(
+                    "check",
+                    "--providers",
+                    providers.toString(),
+                    "--timeout",
+                    "40s",
+                    "--format",
+                    format,
+                    "--output",
+                    out.toString()))
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("console.txt").toFile())
             .start();

@@ -137,17 +137,7 @@ class OutputTargetTest {
     File full = new File("/dev/full");
     assumeTrue(full.exists(), "/dev/full exists");
     Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.corsaudit.Main",
-                "check",
-                "--replicas",
-                "--only",
-                "openrouter",
-                "--format",
-                "json")
+        MainProcess.of("check", "--replicas", "--only", "openrouter", "--format", "json")
             .redirectOutput(full) // writing to /dev/full fails with ENOSPC; the node is untouched
             .redirectError(dir.resolve("err.txt").toFile())
             .start();
@@ -166,11 +156,7 @@ class OutputTargetTest {
     assumeTrue(Files.exists(Path.of("/dev/stdout")), "/dev/stdout exists");
     Path captured = dir.resolve("captured.json");
     Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.corsaudit.Main",
+        MainProcess.of(
                 "check",
                 "--replicas",
                 "--only",

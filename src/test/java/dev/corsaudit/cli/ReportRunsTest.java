@@ -145,13 +145,8 @@ class ReportRunsTest {
                                         "--format",
                                         "json")
                                     .out()))));
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.corsaudit.Main",
+        MainProcess.of(
                 "report",
                 "--providers",
                 providers.toString(),

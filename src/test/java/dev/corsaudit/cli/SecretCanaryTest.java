@@ -214,17 +214,10 @@ class SecretCanaryTest {
             List.of("check", "--format", "json"),
             List.of("check", "--format", "markdown"),
             List.of("evidence", "keyed"))) {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "dev.corsaudit.Main"));
-      args.addAll(command);
+      List<String> args = new ArrayList<>(command);
       args.addAll(List.of("--providers", providers.toString(), "--debug"));
       ProcessBuilder builder =
-          new ProcessBuilder(args)
+          MainProcess.of(List.of(), args)
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("console.txt").toFile());
       builder.environment().put("CORS_AUDIT_CANARY_KEY", ENV);
