@@ -19,9 +19,10 @@ import javax.net.ssl.TrustManager;
  * the JSSE provider and parses the whole cacerts trust store (a third of a loopback run's start-up
  * in the profile, docs/performance.md); a plain-http run never needs either.
  *
- * <p>Used together with {@code HttpClient.Builder.sslParameters(new SSLParameters())}: parameters
- * left unset mean "the engine's defaults", which are the real context's defaults, so an https run
- * negotiates exactly as with the default context.
+ * <p>Used together with parameters of the prober's own ({@code Prober.tlsParameters()}), so the
+ * client never asks this context for its defaults when it is built: the protocol versions are set
+ * there, and what is left unset (cipher suites) means "the engine's defaults", which are the real
+ * context's defaults.
  */
 final class LazyTls extends SSLContext {
 

@@ -37,7 +37,8 @@ import javax.net.ssl.SSLParameters;
  * OPTIONS carries {@code Content-Length: 0}, and there is no {@code Accept-Encoding} (we do not ask
  * for compression we could not decode). On http:// we force HTTP/1.1, because the JDK's default
  * HTTP/2 setting adds {@code Connection: Upgrade, HTTP2-Settings} and {@code Upgrade: h2c}, which
- * no browser sends; on https:// ALPN picks h2 or HTTP/1.1 as with a browser.
+ * no browser sends; on https:// ALPN picks h2 or HTTP/1.1 as with a browser ({@link
+ * #tlsParameters}).
  *
  * <p>When the JDK client refuses a response's header block (a space before a colon, a control byte
  * in a value), which a browser may accept, the request goes once more through {@link
@@ -110,10 +111,24 @@ public final class Prober implements AutoCloseable {
       builder.proxy(options.route().selector());
       proxyAuthentication(builder, options.route());
     }
-    builder.sslParameters(new SSLParameters());
+    builder.sslParameters(tlsParameters());
     this.client = builder.build();
     this.limiter = new ConcurrencyLimiter(options.concurrency(), options.perHostConcurrency());
     this.deadlineAt = options.deadline() == null ? null : Instant.now().plus(options.deadline());
+  }
+
+  /**
+   * The client's TLS parameters. Our own, so that building the client does not ask the lazy context
+   * for its defaults (which would set it up). They name the protocol versions because the JDK
+   * client offers ALPN {@code h2, http/1.1} only when its parameters list TLS 1.2 or 1.3: with
+   * versions left unset it offered no ALPN at all and every https request went out as HTTP/1.1,
+   * where a browser speaks HTTP/2 to a server that can. TLS 1.3 and 1.2 are what browsers and the
+   * JDK's own defaults allow; cipher suites stay the context's defaults.
+   */
+  static SSLParameters tlsParameters() {
+    SSLParameters parameters = new SSLParameters();
+    parameters.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+    return parameters;
   }
 
   /** Sends one request (bounded by the limits); the future never completes exceptionally. */
