@@ -225,24 +225,11 @@ public final class TargetOptions {
     known.put(URL_PROFILE, new HeaderProfile(URL_PROFILE, "the --header options", headers));
     String id = URI.create(url).getHost();
     Provider provider =
-        new Provider(
-            id,
-            dev.corsaudit.result.Redactor.redactUrl(url), // the display name: no secrets
-            url,
-            "",
-            url,
-            "POST",
-            List.of("fetch"),
-            List.of(URL_MODE_ORIGIN),
-            CredentialsMode.OMIT,
-            null,
-            List.of(),
-            List.of(),
-            null,
-            false,
-            null,
-            false,
-            null);
+        Provider.builder(id, url)
+            .name(dev.corsaudit.result.Redactor.redactUrl(url)) // the display name: no secrets
+            .path("")
+            .origins(List.of(URL_MODE_ORIGIN))
+            .build();
     return new ProvidersFile(null, known, List.of(provider));
   }
 

@@ -59,92 +59,12 @@ public record Provider(
             : List.copyOf(endpoints);
   }
 
-  /** A provider not read from a file (no location). */
-  public Provider(
-      String id,
-      String name,
-      String baseUrl,
-      String path,
-      String url,
-      String method,
-      List<String> profiles,
-      List<String> origins,
-      CredentialsMode credentials,
-      String notes,
-      List<String> models,
-      List<String> tracking,
-      String replica,
-      boolean replicaOnly,
-      String apiKeyEnv,
-      boolean actual,
-      CorsPolicy policy,
-      String group,
-      String noReplica,
-      List<Endpoint> endpoints) {
-    this(
-        id,
-        name,
-        baseUrl,
-        path,
-        url,
-        method,
-        profiles,
-        origins,
-        credentials,
-        notes,
-        models,
-        tracking,
-        replica,
-        replicaOnly,
-        apiKeyEnv,
-        actual,
-        policy,
-        group,
-        noReplica,
-        endpoints,
-        null);
-  }
-
-  /** A provider audited on one path (no group, no documented reason for a missing replica). */
-  public Provider(
-      String id,
-      String name,
-      String baseUrl,
-      String path,
-      String url,
-      String method,
-      List<String> profiles,
-      List<String> origins,
-      CredentialsMode credentials,
-      String notes,
-      List<String> models,
-      List<String> tracking,
-      String replica,
-      boolean replicaOnly,
-      String apiKeyEnv,
-      boolean actual,
-      CorsPolicy policy) {
-    this(
-        id,
-        name,
-        baseUrl,
-        path,
-        url,
-        method,
-        profiles,
-        origins,
-        credentials,
-        notes,
-        models,
-        tracking,
-        replica,
-        replicaOnly,
-        apiKeyEnv,
-        actual,
-        policy,
-        null,
-        null,
-        null);
+  /**
+   * A provider not read from a file, with the built-in defaults for what is not set (see {@link
+   * ProviderBuilder}).
+   */
+  public static ProviderBuilder builder(String id, String baseUrl) {
+    return new ProviderBuilder(id, baseUrl);
   }
 
   /** Whether the provider is audited on more than one path, each its own report row. */

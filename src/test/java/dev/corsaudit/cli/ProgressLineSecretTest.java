@@ -23,25 +23,7 @@ class ProgressLineSecretTest {
   @Test
   void slowestHostHasNoUserinfo() {
     String url = "https://user:CANARY-pw-1234@api.example.com:8443/v1?key=CANARY-q-5678";
-    Provider provider =
-        new Provider(
-            "p",
-            "P",
-            url,
-            "",
-            url,
-            "POST",
-            List.of("fetch"),
-            List.of("https://example.com"),
-            CredentialsMode.OMIT,
-            null,
-            List.of(),
-            List.of(),
-            null,
-            false,
-            null,
-            false,
-            null);
+    Provider provider = Provider.builder("p", url).name("P").path("").build();
     CorsRequest request =
         new CorsRequest(url, "https://example.com", "POST", List.of(), CredentialsMode.OMIT);
     Exchange preflight =

@@ -187,24 +187,7 @@ final class GoldenScenarios {
 
   /** The one place a test Provider is built, so a new providers.yaml field touches one line. */
   private static Provider provider(String id, String name, String base) {
-    return new Provider(
-        id,
-        name,
-        base,
-        "/chat/completions",
-        base + "/chat/completions",
-        "POST",
-        List.of("fetch"),
-        List.of("https://example.com"),
-        CredentialsMode.OMIT,
-        null,
-        List.of(),
-        List.of(),
-        id,
-        false,
-        null,
-        false,
-        null);
+    return Provider.builder(id, base).name(name).replica(id).build();
   }
 
   private static HeaderLine h(String name, String value) {

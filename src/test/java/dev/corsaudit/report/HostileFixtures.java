@@ -86,24 +86,10 @@ final class HostileFixtures {
   static AuditRun secretRun() {
     String base = "https://user:" + CANARY + "-pw@api.example.com/v1";
     Provider provider =
-        new Provider(
-            "secret",
-            "Secret",
-            base,
-            "/chat/completions?key=" + CANARY + "-q&api_key=" + CANARY + "-q2&model=x",
-            base + "/chat/completions?key=" + CANARY + "-q&api_key=" + CANARY + "-q2&model=x",
-            "POST",
-            List.of("fetch"),
-            List.of("https://example.com"),
-            CredentialsMode.OMIT,
-            null,
-            List.of(),
-            List.of(),
-            null,
-            false,
-            null,
-            false,
-            null);
+        Provider.builder("secret", base)
+            .name("Secret")
+            .path("/chat/completions?key=" + CANARY + "-q&api_key=" + CANARY + "-q2&model=x")
+            .build();
     List<HeaderLine> headers =
         List.of(
             h("Authorization", "Bearer " + CANARY + "-auth"),
@@ -176,24 +162,7 @@ final class HostileFixtures {
 
   private static Provider provider(String id, String name) {
     String base = "https://" + id + ".example.com/v1";
-    return new Provider(
-        id,
-        name,
-        base,
-        "/chat/completions",
-        base + "/chat/completions",
-        "POST",
-        List.of("fetch"),
-        List.of("https://example.com"),
-        CredentialsMode.OMIT,
-        null,
-        List.of(),
-        List.of(),
-        null,
-        false,
-        null,
-        false,
-        null);
+    return Provider.builder(id, base).name(name).build();
   }
 
   static HeaderLine h(String name, String value) {

@@ -262,24 +262,13 @@ final class ReportFixtures {
       List<String> models,
       String notes,
       List<String> tracking) {
-    return new Provider(
-        id,
-        name,
-        base,
-        "/chat/completions",
-        base + "/chat/completions",
-        "POST",
-        List.of("fetch"),
-        List.of("https://example.com"),
-        CredentialsMode.OMIT,
-        notes,
-        models,
-        tracking,
-        id,
-        false,
-        null,
-        false,
-        null);
+    return Provider.builder(id, base)
+        .name(name)
+        .notes(notes)
+        .models(models)
+        .tracking(tracking)
+        .replica(id)
+        .build();
   }
 
   private static RecordedResponse response(

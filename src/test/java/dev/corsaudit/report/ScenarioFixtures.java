@@ -204,24 +204,12 @@ final class ScenarioFixtures {
   }
 
   static Provider provider(String id, String name, String base, boolean actual) {
-    return new Provider(
-        id,
-        name,
-        base,
-        "/chat/completions",
-        base + "/chat/completions",
-        "POST",
-        List.of("fetch"),
-        List.of("https://a.example"),
-        CredentialsMode.OMIT,
-        null,
-        List.of(),
-        List.of(),
-        id,
-        false,
-        null,
-        actual,
-        null);
+    return Provider.builder(id, base)
+        .name(name)
+        .origins(List.of("https://a.example"))
+        .replica(id)
+        .actual(actual)
+        .build();
   }
 
   static RecordedResponse response(int status, List<HeaderLine> headers) {
