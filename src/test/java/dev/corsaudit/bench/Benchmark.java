@@ -23,12 +23,14 @@ import java.util.regex.Pattern;
  * included. All traffic goes to 127.0.0.1; it is not a test and CI does not run it.
  *
  * <p>Arguments (all optional): {@code sizes=1000 concurrency=64 latency=100 security=1000
- * zero=10000 heap-sizes=10000,100000 heap-formats=json,table,markdown heap=256m runs=7
+ * zero=10000 heap-sizes=10000,100000 heap-formats=json,table,markdown heap=256m runs=7 repeat=3
  * jar=target/cors-audit.jar jvm=-XX:TieredStopAtLevel=1,-XX:+UseSerialGC nginx=auto|off|URL
  * launcher=auto|off|PATH/bin/cors-audit curl=on|off startup=on|off baseline-jar=JAR
  * baseline-launcher=off|PATH/bin/cors-audit}. With a baseline, every cors-audit row is run for both
  * builds ("today" and "new") in the same run. A size list may be empty ({@code zero=}) to skip that
- * part.
+ * part. {@code runs} is how often each start-up command runs, {@code repeat} how often each program
+ * of the latency and 0 ms rows runs (interleaved, so a slow minute of a shared machine touches all
+ * of them); the medians are printed.
  */
 public final class Benchmark {
 
@@ -88,12 +90,15 @@ public final class Benchmark {
         Locale.ROOT,
         "## Latency bound: every answer %d ms away (loopback), JVM start included%n%n",
         settings.latencyMs);
-    System.out.println(
-        "bound = requests × latency ÷ concurrency (requests as counted by the server)");
+    System.out.printf(
+        Locale.ROOT,
+        "bound = requests × latency ÷ concurrency (requests as counted by the server); each"
+            + " program %d times, interleaved; the median run's wall time%n",
+        settings.repeat);
     System.out.println();
     System.out.println(
-        "| run | build | endpoints | concurrency | requests | bound (s) | wall (s) | ÷ bound"
-            + " | peak heap (MiB) |");
+        "| run | build | endpoints | concurrency | requests | bound (s) | wall (s), median"
+            + " (range) | ÷ bound | peak heap (MiB) |");
     System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     try (LatencyServer farm = LatencyServer.start(Duration.ofMillis(settings.latencyMs), 512)) {
       for (int n : settings.sizes) {
@@ -112,61 +117,142 @@ public final class Benchmark {
       Settings settings, Path work, LatencyServer farm, int n, int c, boolean security)
       throws Exception {
     Path providers = providers(work, farm.baseUrl(), n);
-    double latency = settings.latencyMs / 1000.0;
-    if (settings.curl && !security) {
-      farm.takeRequestCount();
-      Run run = curl(urls(work, farm.baseUrl(), n), c);
-      long requests = farm.takeRequestCount();
-      double bound = requests * latency / c;
-      System.out.printf(
-          Locale.ROOT,
-          "| curl `xargs -P%d -n1` | curl %s | %d | %d | %d | %.2f | %s | %s | – |%n",
-          c,
-          curlVersion(),
-          n,
-          c,
-          requests,
-          bound,
-          run.ok() ? seconds(run.wallSeconds) : run.failure(),
-          run.ok() ? ratio(run.wallSeconds, bound) : "–");
-    }
-    if (!security) {
-      farm.takeRequestCount();
-      Run loop = bareLoop(settings, urls(work, farm.baseUrl(), n), c);
-      long requests = farm.takeRequestCount();
-      double bound = requests * latency / c;
-      System.out.printf(
-          Locale.ROOT,
-          "| bare `HttpClient.sendAsync` loop | JDK %s | %d | %d | %d | %.2f | %s | %s | – |%n",
-          Runtime.version().feature(),
-          n,
-          c,
-          requests,
-          bound,
-          loop.ok() ? seconds(loop.wallSeconds) : loop.failure(),
-          loop.ok() ? ratio(loop.wallSeconds, bound) : "–");
-    }
-    for (Build build : settings.builds) {
-      farm.takeRequestCount();
-      Run audit =
-          corsAudit(settings, build, work, providers, c, security, "lat-" + n + "-" + c, "json");
-      if (security && audit.exit == 1) {
-        audit = audit.withExit(0); // a finding on the farm's "*" is an answer, not a failure
+    Path urls = urls(work, farm.baseUrl(), n);
+    List<Counted> curl = new ArrayList<>();
+    List<Counted> loop = new ArrayList<>();
+    List<List<Counted>> audits = new ArrayList<>();
+    settings.builds.forEach(build -> audits.add(new ArrayList<>()));
+    // Interleaved: each repetition runs every program once, so a slow minute of a shared machine
+    // touches all of them rather than one.
+    for (int r = 0; r < settings.repeat; r++) {
+      if (settings.curl && !security) {
+        curl.add(counted(farm, () -> curl(urls, c)));
       }
-      long requests = farm.takeRequestCount();
-      double bound = requests * latency / c;
-      System.out.printf(
-          Locale.ROOT,
-          "| %s | %s | %d | %d | %d | %.2f | %s | %s | %s |%n",
-          security ? "cors-audit check --probe-security" : "cors-audit check",
-          build.label,
+      if (!security) {
+        loop.add(counted(farm, () -> bareLoop(settings, urls, c)));
+      }
+      for (int b = 0; b < settings.builds.size(); b++) {
+        Build build = settings.builds.get(b);
+        audits
+            .get(b)
+            .add(
+                counted(
+                    farm,
+                    () -> {
+                      Run audit =
+                          corsAudit(
+                              settings,
+                              build,
+                              work,
+                              providers,
+                              c,
+                              security,
+                              "lat-" + n + "-" + c,
+                              "json");
+                      // A finding on the farm's "*" is an answer, not a failure.
+                      return security && audit.exit == 1 ? audit.withExit(0) : audit;
+                    }));
+      }
+    }
+    double latency = settings.latencyMs / 1000.0;
+    if (!curl.isEmpty()) {
+      latencyLine(
+          "curl `xargs -P" + c + " -n1`", "curl " + curlVersion(), n, c, latency, curl, "–");
+    }
+    if (!loop.isEmpty()) {
+      latencyLine(
+          "bare `HttpClient.sendAsync` loop",
+          "JDK " + Runtime.version().feature(),
           n,
           c,
-          requests,
-          bound,
-          audit.ok() ? seconds(audit.wallSeconds) : audit.failure(),
-          audit.ok() ? ratio(audit.wallSeconds, bound) : "–",
-          audit.peakHeap);
+          latency,
+          loop,
+          "–");
+    }
+    for (int b = 0; b < settings.builds.size(); b++) {
+      List<Counted> runs = audits.get(b);
+      latencyLine(
+          security ? "cors-audit check --probe-security" : "cors-audit check",
+          settings.builds.get(b).label,
+          n,
+          c,
+          latency,
+          runs,
+          runs.stream()
+              .map(run -> run.run.peakHeap)
+              .max(java.util.Comparator.comparing(Benchmark::heapOrder))
+              .orElse("–"));
+    }
+  }
+
+  /** A run and the requests the farm counted during it (the bound's numerator). */
+  private record Counted(Run run, long requests) {}
+
+  private interface Job {
+    Run run() throws Exception;
+  }
+
+  private static Counted counted(LatencyServer farm, Job job) throws Exception {
+    farm.takeRequestCount();
+    Run run = job.run();
+    return new Counted(run, farm.takeRequestCount());
+  }
+
+  /** One row: the median run's wall time against its bound, with the range of all runs. */
+  private static void latencyLine(
+      String program,
+      String build,
+      int n,
+      int c,
+      double latency,
+      List<Counted> runs,
+      String peakHeap) {
+    Counted failed = runs.stream().filter(run -> !run.run.ok()).findFirst().orElse(null);
+    Counted median = medianOf(runs);
+    double bound = median.requests * latency / c;
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %s | %d | %d | %d | %.2f | %s | %s | %s |%n",
+        program,
+        build,
+        n,
+        c,
+        median.requests,
+        bound,
+        failed != null ? failed.run.failure() : seconds(median.run.wallSeconds) + range(runs),
+        failed != null ? "–" : ratio(median.run.wallSeconds, bound),
+        peakHeap);
+  }
+
+  private static Run failedOrMedian(List<Counted> runs) {
+    return runs.stream()
+        .map(Counted::run)
+        .filter(run -> !run.ok())
+        .findFirst()
+        .orElse(medianOf(runs).run);
+  }
+
+  private static Counted medianOf(List<Counted> runs) {
+    List<Counted> sorted = new ArrayList<>(runs);
+    sorted.sort(java.util.Comparator.comparingDouble(run -> run.run.wallSeconds));
+    return sorted.get((sorted.size() - 1) / 2);
+  }
+
+  private static String range(List<Counted> runs) {
+    if (runs.size() < 2) {
+      return "";
+    }
+    double min = runs.stream().mapToDouble(run -> run.run.wallSeconds).min().orElse(0);
+    double max = runs.stream().mapToDouble(run -> run.run.wallSeconds).max().orElse(0);
+    return " (" + seconds(min) + "–" + seconds(max) + ")";
+  }
+
+  /** Peak-heap cells in order: "< first GC" before any figure, then by MiB. */
+  private static long heapOrder(String cell) {
+    try {
+      return Long.parseLong(cell);
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 
@@ -178,27 +264,45 @@ public final class Benchmark {
     }
     int c = settings.concurrency.get(0);
     System.out.printf(
-        Locale.ROOT, "## 0 ms: nginx on loopback, concurrency %d, wall including JVM start%n%n", c);
+        Locale.ROOT,
+        "## 0 ms: nginx on loopback, concurrency %d, wall including JVM start, median of %d%n%n",
+        c,
+        settings.repeat);
     System.out.println(
         "| endpoints | bare `HttpClient.sendAsync` loop (req/s) | build"
             + " | cors-audit (graded preflights/s) | cors-audit ÷ bare loop |");
     System.out.println("|---:|---:|---|---:|---:|");
     for (int n : settings.zeroSizes) {
-      Run loop = bareLoop(settings, urls(work, baseUrl, n), c);
-      double loopRate = n / loop.wallSeconds;
-      for (Build build : settings.builds) {
-        Run audit =
-            corsAudit(
-                settings, build, work, providers(work, baseUrl, n), c, false, "zero-" + n, "json");
+      Path urls = urls(work, baseUrl, n);
+      Path providers = providers(work, baseUrl, n);
+      List<Counted> loop = new ArrayList<>();
+      List<List<Counted>> audits = new ArrayList<>();
+      settings.builds.forEach(build -> audits.add(new ArrayList<>()));
+      for (int r = 0; r < settings.repeat; r++) {
+        loop.add(new Counted(bareLoop(settings, urls, c), n));
+        for (int b = 0; b < settings.builds.size(); b++) {
+          Build build = settings.builds.get(b);
+          audits
+              .get(b)
+              .add(
+                  new Counted(
+                      corsAudit(settings, build, work, providers, c, false, "zero-" + n, "json"),
+                      n));
+        }
+      }
+      Run loopRun = failedOrMedian(loop);
+      double loopRate = n / loopRun.wallSeconds;
+      for (int b = 0; b < settings.builds.size(); b++) {
+        Run audit = failedOrMedian(audits.get(b));
         double auditRate = n / audit.wallSeconds;
         System.out.printf(
             Locale.ROOT,
             "| %d | %s | %s | %s | %s |%n",
             n,
-            loop.ok() ? String.format(Locale.ROOT, "%.0f", loopRate) : loop.failure(),
-            build.label,
+            loopRun.ok() ? String.format(Locale.ROOT, "%.0f", loopRate) : loopRun.failure(),
+            settings.builds.get(b).label,
             audit.ok() ? String.format(Locale.ROOT, "%.0f", auditRate) : audit.failure(),
-            loop.ok() && audit.ok()
+            loopRun.ok() && audit.ok()
                 ? String.format(Locale.ROOT, "%.0f %%", 100 * auditRate / loopRate)
                 : "–");
       }
@@ -579,7 +683,8 @@ public final class Benchmark {
       String launcher,
       boolean curl,
       boolean startup,
-      int runs) {
+      int runs,
+      int repeat) {
 
     static Settings parse(String[] args) {
       List<Integer> sizes = List.of(1000);
@@ -599,6 +704,7 @@ public final class Benchmark {
       boolean curl = true;
       boolean startup = true;
       int runs = 7;
+      int repeat = 3;
       for (String arg : args) {
         String[] kv = arg.split("=", 2);
         String value = kv.length > 1 ? kv[1] : "";
@@ -620,6 +726,7 @@ public final class Benchmark {
           case "curl" -> curl = !value.equals("off");
           case "startup" -> startup = !value.equals("off");
           case "runs" -> runs = Integer.parseInt(value);
+          case "repeat" -> repeat = Integer.parseInt(value);
           default -> throw new IllegalArgumentException("unknown benchmark setting " + arg);
         }
       }
@@ -647,7 +754,8 @@ public final class Benchmark {
           launcher,
           curl,
           startup,
-          runs);
+          runs,
+          Math.max(1, repeat));
     }
 
     private static List<Integer> ints(String csv) {
