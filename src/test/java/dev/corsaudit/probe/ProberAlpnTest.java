@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.corsaudit.model.Exchange;
-import dev.corsaudit.model.HeaderLine;
-import dev.corsaudit.model.PlannedRequest;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,16 +35,7 @@ class ProberAlpnTest {
             .withTimeout(Duration.ofSeconds(5))
             .withConnectRetries(0)
             .withInsecure(true);
-    try (Prober prober = new Prober(options)) {
-      return prober
-          .send(
-              new PlannedRequest(
-                  "OPTIONS",
-                  "https://127.0.0.1:" + server.getPort() + "/v1",
-                  List.of(new HeaderLine("Origin", "https://a.example")),
-                  null))
-          .join();
-    }
+    return OnePreflight.send(options, "https://127.0.0.1:" + server.getPort() + "/v1");
   }
 
   @Test

@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.corsaudit.model.Exchange;
-import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.NetworkErrorKind;
-import dev.corsaudit.model.PlannedRequest;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,17 +33,9 @@ class ProberHostNameTest {
 
   @BeforeAll
   static void startServerForAnotherName() throws Exception {
-    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    server.setHttpsConfigurator(
-        new HttpsConfigurator(ProberTlsTest.selfSignedServerContext(dir, "dns:other.example")));
-    server.createContext(
-        "/",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        });
-    server.start();
+    server =
+        ProberTlsTest.startPassingServer(
+            ProberTlsTest.selfSignedServerContext(dir, "dns:other.example"));
   }
 
   @AfterAll
@@ -58,13 +45,7 @@ class ProberHostNameTest {
 
   private static Exchange send(ProbeOptions options) {
     String url = "https://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-    try (Prober prober = new Prober(options)) {
-      return prober
-          .send(
-              new PlannedRequest(
-                  "OPTIONS", url, List.of(new HeaderLine("Origin", "https://a.example")), null))
-          .join();
-    }
+    return OnePreflight.send(options, url);
   }
 
   private static ProbeOptions trustingTheCertificate() {

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.corsaudit.model.Exchange;
-import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.NetworkErrorKind;
-import dev.corsaudit.model.PlannedRequest;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -74,10 +72,15 @@ class ProberTlsTest {
 
   @BeforeAll
   static void startHttpsServer() throws Exception {
-    SSLContext context = selfSignedServerContext(dir);
-    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    server.setHttpsConfigurator(new HttpsConfigurator(context));
-    server.createContext(
+    server = startPassingServer(selfSignedServerContext(dir));
+  }
+
+  /** A loopback https server with {@code context}'s certificate, answering 204 and ACAO "*". */
+  static HttpsServer startPassingServer(SSLContext context) throws java.io.IOException {
+    HttpsServer https =
+        HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    https.setHttpsConfigurator(new HttpsConfigurator(context));
+    https.createContext(
         "/",
         exchange -> {
           exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
@@ -85,7 +88,8 @@ class ProberTlsTest {
           exchange.sendResponseHeaders(204, -1);
           exchange.close();
         });
-    server.start();
+    https.start();
+    return https;
   }
 
   @AfterAll
@@ -97,13 +101,7 @@ class ProberTlsTest {
 
   private static Exchange send(ProbeOptions options) {
     String url = "https://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-    try (Prober prober = new Prober(options)) {
-      return prober
-          .send(
-              new PlannedRequest(
-                  "OPTIONS", url, List.of(new HeaderLine("Origin", "https://a.example")), null))
-          .join();
-    }
+    return OnePreflight.send(options, url);
   }
 
   @Test

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.corsaudit.model.Exchange;
-import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.NetworkErrorKind;
-import dev.corsaudit.model.PlannedRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,13 +63,7 @@ class ProxyTest {
             .withTimeout(Duration.ofSeconds(5))
             .withConnectRetries(0)
             .withRoute(new NetworkRoute(env, List.of()));
-    try (Prober prober = new Prober(options)) {
-      return prober
-          .send(
-              new PlannedRequest(
-                  "OPTIONS", url, List.of(new HeaderLine("Origin", "https://a.example")), null))
-          .join();
-    }
+    return OnePreflight.send(options, url);
   }
 
   private static String proxyUrl(FaultServer server) {

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.corsaudit.model.Exchange;
-import dev.corsaudit.model.HeaderLine;
 import dev.corsaudit.model.NetworkErrorKind;
-import dev.corsaudit.model.PlannedRequest;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -45,13 +43,7 @@ class TlsErrorsTest {
             .withTimeout(Duration.ofSeconds(5))
             .withConnectRetries(0)
             .withRoute(new NetworkRoute(java.util.Map.of(), List.of(pem)));
-    try (Prober prober = new Prober(options)) {
-      return prober
-          .send(
-              new PlannedRequest(
-                  "OPTIONS", url, List.of(new HeaderLine("Origin", "https://a.example")), null))
-          .join();
-    }
+    return OnePreflight.send(options, url);
   }
 
   @Test
@@ -69,13 +61,7 @@ class TlsErrorsTest {
   private static Exchange send(String url) {
     ProbeOptions options =
         ProbeOptions.defaults().withTimeout(Duration.ofSeconds(5)).withConnectRetries(0);
-    try (Prober prober = new Prober(options)) {
-      return prober
-          .send(
-              new PlannedRequest(
-                  "OPTIONS", url, List.of(new HeaderLine("Origin", "https://a.example")), null))
-          .join();
-    }
+    return OnePreflight.send(options, url);
   }
 
   /** A loopback TLS server with a fresh self-signed certificate, valid from startDate for days. */
