@@ -13,7 +13,7 @@ import java.io.Writer;
 import java.util.Collection;
 
 /**
- * The JSON report written while the run goes on: the head when it opens, each row as the audit
+ * The JSON report written while the run goes on: the head with the first row, each row as the audit
  * hands it on (in row order), the counts and findings when the run ends. Memory stays bounded by
  * the rows in flight, whatever the number of rows. Secrets are masked as in every other report.
  *

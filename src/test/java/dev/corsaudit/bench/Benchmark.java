@@ -207,8 +207,8 @@ public final class Benchmark {
       double latency,
       List<Counted> runs,
       String peakHeap) {
-    Counted failed = runs.stream().filter(run -> !run.run.ok()).findFirst().orElse(null);
     Counted median = medianOf(runs);
+    Run shown = failedOrMedian(runs);
     double bound = median.requests * latency / c;
     System.out.printf(
         Locale.ROOT,
@@ -219,8 +219,8 @@ public final class Benchmark {
         c,
         median.requests,
         bound,
-        failed != null ? failed.run.failure() : seconds(median.run.wallSeconds) + range(runs),
-        failed != null ? "–" : ratio(median.run.wallSeconds, bound),
+        shown.ok() ? seconds(shown.wallSeconds) + range(runs) : shown.failure(),
+        shown.ok() ? ratio(shown.wallSeconds, bound) : "–",
         peakHeap);
   }
 
